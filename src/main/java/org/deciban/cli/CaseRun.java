@@ -1,0 +1,25 @@
+package org.deciban.cli;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deciban.model.Case;
+import org.deciban.model.InputFile;
+import org.deciban.report.Provenance;
+
+/** Shared steps of the commands: provenance of a loaded case. */
+final class CaseRun {
+
+    private CaseRun() {
+    }
+
+    static Provenance provenance(Case c, Long seed, Long draws) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (InputFile f : c.inputs()) {
+            inputs.put(f.path(), f.sha256());
+        }
+        return new Provenance(c.id(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Version.get(),
+                System.getProperty("java.version"), inputs, seed, draws);
+    }
+}

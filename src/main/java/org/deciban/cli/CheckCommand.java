@@ -1,0 +1,35 @@
+package org.deciban.cli;
+
+import java.util.concurrent.Callable;
+import org.deciban.inference.ExactEngine;
+import org.deciban.io.CaseLoader;
+import org.deciban.model.Case;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code deciban check}: validates a case and writes nothing. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Validate a case's files (and that its evidence is possible under some hypothesis); write nothing.",
+                "Exit code 0 when valid, 2 with one line naming file, line, field and value when not."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    CaseArgument caseArg;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CaseLoader loader = new CaseLoader(common.root);
+        Case c = loader.load(caseArg.resolve(loader));
+        ExactEngine.run(c);
+        spec.commandLine().getOut().printf("%s: valid: %d hypotheses, %d evidence items from %d files%n",
+                c.id(), c.size(), c.evidence().size(), c.inputs().size());
+        return 0;
+    }
+}

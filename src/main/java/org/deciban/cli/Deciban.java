@@ -1,0 +1,74 @@
+package org.deciban.cli;
+
+import java.io.PrintWriter;
+import org.deciban.inference.ImpossibleEvidenceException;
+import org.deciban.io.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code deciban} command and its subcommands; the program's entry point. */
+@Command(name = "deciban",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {"A Bayesian forecasting engine for analysts: priors and evidence in, posteriors, "
+                + "credible intervals and weights of evidence (in decibans) out.",
+                "",
+                "Cases live in priors/<case>.yaml and evidence/<case>/*.yaml; reports go to reports/<case>/."},
+        subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+public final class Deciban implements Runnable {
+
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for an internal failure. */
+    public static final int INTERNAL = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A command line ready to execute, writing to the given writers. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Deciban());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(Deciban::handle);
+        return cl;
+    }
+
+    /** Runs a command line and returns its exit code, never throwing. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        int code = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        boolean debug = CommonOptions.debugRequested(parsed);
+        if (e instanceof InputException || e instanceof ImpossibleEvidenceException || e instanceof BadInput) {
+            err.println("deciban: error: " + e.getMessage());
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return BAD_INPUT;
+        }
+        err.println("deciban: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return INTERNAL;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
+        System.exit(execute(out, err, args));
+    }
+}

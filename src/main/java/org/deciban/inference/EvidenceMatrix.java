@@ -1,0 +1,154 @@
+package org.deciban.inference;
+
+import java.util.List;
+import org.deciban.model.Case;
+import org.deciban.model.EvidenceItem;
+
+/**
+ * A case's evidence in flat primitive arrays, for the engines' hot loops.
+ *
+ * <p>Row e, column k of {@link #likelihoods} is the stated L_e(k); the effective likelihood as it
+ * enters the posterior is {@link #effective}: L'(k) = r L(k) + (1 - r) mean_j L(j), replaced by
+ * 1 - L'(k) when the item is recorded as absent. The arrays are private copies and never change.
+ */
+public final class EvidenceMatrix {
+
+    private final int hypotheses;
+    private final int items;
+    private final double[] likelihoods;
+    private final double[] reliability;
+    private final double[] weight;
+    private final boolean[] observed;
+    private final double[] logPrior;
+
+    private EvidenceMatrix(int hypotheses, int items, double[] likelihoods, double[] reliability,
+                           double[] weight, boolean[] observed, double[] logPrior) {
+        this.hypotheses = hypotheses;
+        this.items = items;
+        this.likelihoods = likelihoods;
+        this.reliability = reliability;
+        this.weight = weight;
+        this.observed = observed;
+        this.logPrior = logPrior;
+    }
+
+    /**
+     * Compiles a case.
+     *
+     * @throws ImpossibleEvidenceException when an item's effective likelihood is 0 under every hypothesis
+     */
+    public static EvidenceMatrix of(Case c) {
+        List<EvidenceItem> evidence = c.evidence();
+        int k = c.size();
+        int n = evidence.size();
+        double[] l = new double[Math.multiplyExact(n, k)];
+        double[] r = new double[n];
+        boolean[] obs = new boolean[n];
+        for (int e = 0; e < n; e++) {
+            EvidenceItem item = evidence.get(e);
+            for (int h = 0; h < k; h++) {
+                l[e * k + h] = item.likelihoods().get(h);
+            }
+            r[e] = item.reliability();
+            obs[e] = item.observed();
+        }
+        double[] logPrior = c.prior().toArray();
+        for (int h = 0; h < k; h++) {
+            logPrior[h] = Math.log(logPrior[h]);
+        }
+        EvidenceMatrix m = new EvidenceMatrix(k, n, l, r, GroupWeights.of(evidence, c.settings()), obs, logPrior);
+        double[] row = new double[k];
+        for (int e = 0; e < n; e++) {
+            m.effective(e, l, row);
+            boolean possible = false;
+            for (double x : row) {
+                possible |= x > 0;
+            }
+            if (!possible) {
+                EvidenceItem item = evidence.get(e);
+                throw new ImpossibleEvidenceException(item.origin() + ": item '" + item.id()
+                        + "' has effective likelihood 0 under every hypothesis; at least one must be above 0");
+            }
+        }
+        return m;
+    }
+
+    /** Number of hypotheses K. */
+    public int hypotheses() {
+        return hypotheses;
+    }
+
+    /** Number of items. */
+    public int items() {
+        return items;
+    }
+
+    /** A copy of the stated likelihoods, n rows of K. */
+    public double[] likelihoods() {
+        return likelihoods.clone();
+    }
+
+    /** Weight w_e of item e. */
+    public double weight(int e) {
+        return weight[e];
+    }
+
+    /** log pi(k). */
+    public double logPrior(int k) {
+        return logPrior[k];
+    }
+
+    /** A copy of log pi. */
+    public double[] logPrior() {
+        return logPrior.clone();
+    }
+
+    /**
+     * The effective likelihoods of item e as it enters the posterior, computed from the
+     * likelihood table {@code table} (n rows of K; the stated one or a sampled one).
+     */
+    public void effective(int e, double[] table, double[] out) {
+        int k = hypotheses;
+        int off = e * k;
+        double mean = 0;
+        for (int h = 0; h < k; h++) {
+            mean += table[off + h];
+        }
+        mean /= k;
+        double r = reliability[e];
+        for (int h = 0; h < k; h++) {
+            double eff = r * table[off + h] + (1 - r) * mean;
+            out[h] = observed[e] ? eff : 1 - eff;
+        }
+    }
+
+    /**
+     * The log-space posterior of DESIGN step 3 for a likelihood table and a log prior:
+     * out[k] = exp(log pi(k) + sum_e w_e log L'_e(k) - log Z).
+     *
+     * @param table    n rows of K likelihoods
+     * @param logPi    log prior, K entries
+     * @param work     scratch of at least K entries
+     * @param out      receives the posterior, K entries
+     * @return log Z, the log of the evidence normaliser; -infinity when the evidence eliminates
+     *         every hypothesis (out is then undefined)
+     */
+    public double posterior(double[] table, double[] logPi, double[] work, double[] out) {
+        int k = hypotheses;
+        double[] acc = out;
+        System.arraycopy(logPi, 0, acc, 0, k);
+        for (int e = 0; e < items; e++) {
+            effective(e, table, work);
+            double w = weight[e];
+            for (int h = 0; h < k; h++) {
+                acc[h] += w * LogSpace.log(work[h]);
+            }
+        }
+        return LogSpace.normaliseInto(acc, out);
+    }
+
+    /** {@link #posterior} with the stated likelihoods and the case's prior. */
+    public double posterior(double[] out) {
+        return posterior(likelihoods, logPrior, new double[hypotheses], out);
+    }
+}

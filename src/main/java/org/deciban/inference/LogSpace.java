@@ -1,0 +1,61 @@
+package org.deciban.inference;
+
+/**
+ * Log-space arithmetic shared by every engine.
+ *
+ * <p>log-sum-exp is shifted by the true maximum m: log sum_i exp(x_i) = m + log sum_i exp(x_i - m),
+ * so the largest term is exp(0) = 1 and nothing overflows; terms of -infinity contribute 0.
+ */
+public final class LogSpace {
+
+    private LogSpace() {
+    }
+
+    /** log sum_i exp(x[i]) over the first n entries; -infinity when every entry is -infinity. */
+    public static double logSumExp(double[] x, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (x[i] > max) {
+                max = x[i];
+            }
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (max == Double.POSITIVE_INFINITY) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(x[i] - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    /** log sum_i exp(x[i]) over all entries. */
+    public static double logSumExp(double[] x) {
+        return logSumExp(x, x.length);
+    }
+
+    /**
+     * Turns log weights into probabilities in place: out[i] = exp(x[i] - logSumExp(x)).
+     *
+     * @return the normaliser log sum_i exp(x[i]); -infinity when every weight is zero, in which
+     *         case out is left untouched
+     */
+    public static double normaliseInto(double[] logWeights, double[] out) {
+        double logZ = logSumExp(logWeights);
+        if (logZ == Double.NEGATIVE_INFINITY) {
+            return logZ;
+        }
+        for (int i = 0; i < logWeights.length; i++) {
+            out[i] = Math.exp(logWeights[i] - logZ);
+        }
+        return logZ;
+    }
+
+    /** log(x) for x in [0, 1], with log(0) = -infinity. */
+    public static double log(double x) {
+        return x == 0 ? Double.NEGATIVE_INFINITY : Math.log(x);
+    }
+}

@@ -1,0 +1,420 @@
+package org.deciban.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.deciban.model.Case;
+import org.deciban.model.EvidenceItem;
+import org.deciban.model.Hypothesis;
+import org.deciban.model.InputFile;
+import org.deciban.model.Prior;
+import org.deciban.model.Settings;
+
+/**
+ * Loads a case from a project folder: {@code priors/<case>.yaml} and every
+ * {@code evidence/<case>/*.yaml} (each file one item or a list of items, read in file-name order).
+ *
+ * <p>Everything DESIGN.md asks of the files is checked here, and each defect is an
+ * {@link InputException} with file, line, field, value and what is allowed. Reading never writes.
+ */
+public final class CaseLoader {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    private final Path root;
+
+    /** @param root the project folder holding priors/ and evidence/ */
+    public CaseLoader(Path root) {
+        this.root = root;
+    }
+
+    /** The case ids that have a priors file, sorted. */
+    public List<String> availableCases() {
+        Path priors = root.resolve("priors");
+        if (!Files.isDirectory(priors)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(priors)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Loads and validates a case.
+     *
+     * @throws InputException for any defect of the files
+     */
+    public Case load(String caseId) {
+        String priorsName = "priors/" + caseId + ".yaml";
+        if (!Hypothesis.ID.matcher(caseId).matches()) {
+            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+");
+        }
+        Path priorsPath = root.resolve("priors").resolve(caseId + ".yaml");
+        if (!Files.isRegularFile(priorsPath)) {
+            List<String> cases = availableCases();
+            throw new InputException(priorsName, 0, null, null, "case '" + caseId + "' does not exist"
+                    + Suggest.didYouMean(caseId, cases)
+                    + "; allowed: " + (cases.isEmpty() ? "no case found under " + root.resolve("priors")
+                    : "one of " + String.join(", ", cases)));
+        }
+        List<InputFile> inputs = new ArrayList<>();
+        YamlDocument caseDoc = YamlDocument.parse(priorsName, read(priorsName, priorsPath, inputs));
+        CaseHeader header = readCaseFile(caseDoc, caseId);
+
+        List<EvidenceItem> items = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (Path file : evidenceFiles(caseId)) {
+            String name = "evidence/" + caseId + "/" + file.getFileName();
+            YamlDocument doc = YamlDocument.parse(name, read(name, file, inputs));
+            for (EvidenceItem item : readItems(doc, header)) {
+                String before = seen.putIfAbsent(item.id(), item.origin());
+                if (before != null) {
+                    throw new InputException(name, lineOfOrigin(item.origin()), "id", item.id(),
+                            "duplicate evidence id, first defined at " + before + "; allowed: ids unique across the case");
+                }
+                items.add(item);
+            }
+        }
+        return new Case(caseId, header.question, header.asOf, header.hypotheses, header.prior,
+                header.settings, items, inputs);
+    }
+
+    private static int lineOfOrigin(String origin) {
+        int colon = origin.lastIndexOf(':');
+        try {
+            return Integer.parseInt(origin.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private List<Path> evidenceFiles(String caseId) {
+        Path dir = root.resolve("evidence").resolve(caseId);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new InputException("evidence/" + caseId, 0, null, null, "cannot list folder: " + e.getMessage());
+        }
+    }
+
+    private static byte[] read(String name, Path path, List<InputFile> inputs) {
+        try {
+            long size = Files.size(path);
+            if (size > YamlDocument.MAX_BYTES) {
+                throw new InputException(name, 0, null, null, "file is " + size
+                        + " bytes; allowed: at most " + YamlDocument.MAX_BYTES + " bytes");
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            inputs.add(new InputFile(name, sha256(bytes)));
+            return bytes;
+        } catch (IOException e) {
+            throw new InputException(name, 0, null, null, "cannot read file: " + e.getMessage());
+        }
+    }
+
+    /** Lower-case hex SHA-256 of some bytes. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    private record CaseHeader(String question, LocalDate asOf, List<Hypothesis> hypotheses,
+                              Prior prior, Settings settings, Scales scales) {
+    }
+
+    private static <T> T bind(YamlDocument doc, JsonNode node, String path, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (UnrecognizedPropertyException e) {
+            String at = path + pointer(e);
+            List<String> known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.toList());
+            throw new InputException(doc.file(), doc.lineOf(at), YamlDocument.fieldName(at), e.getPropertyName(),
+                    "unknown field" + Suggest.didYouMean(e.getPropertyName(), known)
+                            + "; allowed: " + String.join(", ", known));
+        } catch (JsonMappingException e) {
+            String at = path + pointer(e);
+            JsonNode bad = node.at(pointer(e));
+            throw new InputException(doc.file(), doc.lineOf(at), YamlDocument.fieldName(at),
+                    bad.isMissingNode() ? null : bad.isValueNode() ? bad.asText() : bad.toString(),
+                    "allowed: " + expected(e));
+        } catch (JsonProcessingException e) {
+            throw new InputException(doc.file(), doc.lineOf(path), YamlDocument.fieldName(path), null,
+                    "unreadable: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String expected(JsonMappingException e) {
+        String msg = String.valueOf(e.getOriginalMessage());
+        if (msg.contains("java.util.Map") || msg.contains("LinkedHashMap") || msg.contains("from Array") && msg.contains("Entry")) {
+            return "a mapping of key: value";
+        }
+        if (msg.contains("java.util.List") || msg.contains("ArrayList")) {
+            return "a list";
+        }
+        if (msg.contains("String")) {
+            return "a text";
+        }
+        if (msg.contains("Entry")) {
+            return "a mapping of fields";
+        }
+        return "a value of the documented type";
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            sb.append('/');
+            sb.append(r.getFieldName() != null ? r.getFieldName() : Integer.toString(r.getIndex()));
+        }
+        return sb.toString();
+    }
+
+    private CaseHeader readCaseFile(YamlDocument doc, String caseId) {
+        String f = doc.file();
+        JsonNode root = doc.root();
+        if (root == null || !root.isObject()) {
+            throw new InputException(f, doc.lineOf(""), null, root == null ? "(empty file)" : root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT),
+                    "allowed: a mapping with case, question, hypotheses and prior");
+        }
+        Dto.CaseFile dto = bind(doc, root, "", Dto.CaseFile.class);
+        Fields v = new Fields(doc);
+        if (dto.caseId() == null) {
+            throw v.missing("", "case", "the case id, the same as the file name");
+        }
+        if (!dto.caseId().equals(caseId)) {
+            throw new InputException(f, doc.lineOf("/case"), "case", dto.caseId(), "allowed: '" + caseId + "', the file's name");
+        }
+        if (dto.question() == null || dto.question().isBlank()) {
+            throw v.missing("", "question", "the question the case answers, as text");
+        }
+        LocalDate asOf = dto.asOf() == null ? null : v.date("/as_of", dto.asOf());
+        if (dto.hypotheses() == null || dto.hypotheses().isEmpty()) {
+            throw v.missing("", "hypotheses", "a list of at least one hypothesis with id and label");
+        }
+        List<Hypothesis> hypotheses = new ArrayList<>();
+        Map<String, Integer> hypothesisLines = new HashMap<>();
+        for (int i = 0; i < dto.hypotheses().size(); i++) {
+            Dto.HypothesisEntry h = dto.hypotheses().get(i);
+            String p = "/hypotheses/" + i;
+            if (h == null) {
+                throw v.missing("/hypotheses", "hypotheses[" + i + "]", "a mapping with id and label");
+            }
+            if (h.id() == null) {
+                throw v.missing(p, "hypotheses[" + i + "].id", "an id of [a-z0-9-]+");
+            }
+            if (!Hypothesis.ID.matcher(h.id()).matches()) {
+                throw v.bad(p + "/id", h.id(), "an id of lower-case letters, digits and '-', starting with a letter or digit");
+            }
+            if (hypothesisLines.containsKey(h.id())) {
+                throw v.bad(p + "/id", h.id(), "a unique id; it is already used on line " + hypothesisLines.get(h.id()));
+            }
+            hypothesisLines.put(h.id(), doc.lineOf(p + "/id"));
+            if (h.label() == null || h.label().isBlank()) {
+                throw v.missing(p, "hypotheses[" + i + "].label", "a label, as text");
+            }
+            hypotheses.add(new Hypothesis(h.id(), h.label(), h.outcome()));
+        }
+        List<String> ids = hypotheses.stream().map(Hypothesis::id).collect(Collectors.toList());
+
+        if (dto.prior() == null || dto.prior().probabilities() == null) {
+            throw v.missing(dto.prior() == null ? "" : "/prior", "prior.probabilities",
+                    "a probability for each of " + String.join(", ", ids));
+        }
+        double[] pi = v.perHypothesis("/prior/probabilities", dto.prior().probabilities(), ids,
+                (path, node) -> v.number(path, node, x -> x > 0 && x <= 1, "a number in (0, 1]"));
+        double sum = 0;
+        for (double x : pi) {
+            sum += x;
+        }
+        if (!(Math.abs(sum - 1) <= Prior.SUM_TOLERANCE)) {
+            throw v.bad("/prior/probabilities", String.format(java.util.Locale.ROOT, "sum %.12g", sum),
+                    "probabilities that sum to 1 (within " + Prior.SUM_TOLERANCE + ")");
+        }
+        Double concentration = dto.prior().concentration() == null ? null
+                : v.number("/prior/concentration", dto.prior().concentration(), x -> x > 0, "a positive number");
+        List<Double> piList = new ArrayList<>();
+        for (double x : pi) {
+            piList.add(x);
+        }
+        Prior prior = new Prior(piList, concentration);
+
+        Settings settings = readSettings(v, dto.settings());
+        Scales scales = readScales(v, dto.tables());
+        return new CaseHeader(dto.question(), asOf, hypotheses, prior, settings, scales);
+    }
+
+    private static Settings readSettings(Fields v, Dto.SettingsEntry s) {
+        Settings d = Settings.defaults();
+        if (s == null) {
+            return d;
+        }
+        double rho = s.correlation() == null ? d.correlation()
+                : v.number("/settings/correlation", s.correlation(), x -> x >= 0 && x <= 1, "a number in [0, 1]");
+        Map<String, Double> groups = new LinkedHashMap<>();
+        if (s.groupCorrelation() != null) {
+            s.groupCorrelation().forEach((g, node) -> groups.put(g,
+                    v.number("/settings/group_correlation/" + g, node, x -> x >= 0 && x <= 1, "a number in [0, 1]")));
+        }
+        long draws = s.draws() == null ? d.draws()
+                : v.integer("/settings/draws", s.draws(), 1, 1_000_000_000_000L, "a whole number from 1 to 10^12");
+        long seed = s.seed() == null ? d.seed()
+                : v.integer("/settings/seed", s.seed(), Long.MIN_VALUE, Long.MAX_VALUE, "a whole number (64-bit)");
+        return new Settings(rho, groups, draws, seed);
+    }
+
+    private static Scales readScales(Fields v, Dto.TablesEntry t) {
+        Scales d = Scales.defaults();
+        if (t == null) {
+            return d;
+        }
+        return d.with(
+                v.table("/tables/admiralty_source", t.admiraltySource(), "[A-F]"),
+                v.table("/tables/admiralty_information", t.admiraltyInformation(), "[1-6]"),
+                v.table("/tables/ach", t.ach(), "CC|C|N|I|II"),
+                v.table("/tables/phrases", t.phrases(), ".+"));
+    }
+
+    private List<EvidenceItem> readItems(YamlDocument doc, CaseHeader header) {
+        JsonNode root = doc.root();
+        List<EvidenceItem> out = new ArrayList<>();
+        if (root == null) {
+            throw new InputException(doc.file(), 0, null, "(empty file)",
+                    "allowed: one evidence item (a mapping) or a list of them");
+        }
+        if (root.isObject()) {
+            out.add(readItem(doc, root, "", header));
+        } else if (root.isArray()) {
+            for (int i = 0; i < root.size(); i++) {
+                JsonNode n = root.get(i);
+                if (!n.isObject()) {
+                    throw new InputException(doc.file(), doc.lineOf("/" + i), "[" + i + "]", n.asText(),
+                            "allowed: an evidence item (a mapping with id, likelihoods, ...)");
+                }
+                out.add(readItem(doc, n, "/" + i, header));
+            }
+            if (out.isEmpty()) {
+                throw new InputException(doc.file(), 1, null, "[]", "allowed: at least one evidence item");
+            }
+        } else {
+            throw new InputException(doc.file(), doc.lineOf(""), null, root.asText(),
+                    "allowed: one evidence item (a mapping) or a list of them");
+        }
+        return out;
+    }
+
+    private EvidenceItem readItem(YamlDocument doc, JsonNode node, String p, CaseHeader header) {
+        Dto.ItemEntry dto = bind(doc, node, p, Dto.ItemEntry.class);
+        Fields v = new Fields(doc);
+        String at = p.isEmpty() ? "" : YamlDocument.fieldName(p) + ".";
+        if (dto.id() == null) {
+            throw v.missing(p, at + "id", "an item id of [a-z0-9-]+");
+        }
+        if (!Hypothesis.ID.matcher(dto.id()).matches()) {
+            throw v.bad(p + "/id", dto.id(), "an id of lower-case letters, digits and '-', starting with a letter or digit");
+        }
+        LocalDate date = dto.date() == null ? null : v.date(p + "/date", dto.date());
+        if (dto.category() != null && !EvidenceItem.CATEGORIES.contains(dto.category())) {
+            throw v.bad(p + "/category", dto.category(), "one of " + String.join(", ", EvidenceItem.CATEGORIES)
+                    + Suggest.didYouMean(dto.category(), EvidenceItem.CATEGORIES));
+        }
+        double r = 1.0;
+        String code = "1";
+        if (dto.reliability() != null) {
+            JsonNode rel = dto.reliability();
+            if (rel.isTextual()) {
+                code = rel.asText().trim();
+                Double fromCode = header.scales().admiralty(code);
+                if (fromCode == null) {
+                    throw v.bad(p + "/reliability", rel.asText(),
+                            "an Admiralty code (source letter A-F, information digit 1-6, e.g. B2) or a number in [0, 1]");
+                }
+                r = fromCode;
+            } else {
+                r = v.number(p + "/reliability", rel, x -> x >= 0 && x <= 1,
+                        "a number in [0, 1] or an Admiralty code such as B2");
+                code = rel.asText();
+            }
+        }
+        if (dto.likelihoods() == null) {
+            throw v.missing(p, at + "likelihoods", "a likelihood for each of "
+                    + header.hypotheses().stream().map(Hypothesis::id).collect(Collectors.joining(", ")));
+        }
+        List<String> ids = header.hypotheses().stream().map(Hypothesis::id).collect(Collectors.toList());
+        double[] l = v.perHypothesis(p + "/likelihoods", dto.likelihoods(), ids,
+                (path, n) -> likelihood(v, header.scales(), path, n));
+        boolean observed = dto.observed() == null || dto.observed();
+        boolean allZero = true;
+        boolean allOne = true;
+        for (double x : l) {
+            allZero &= x == 0;
+            allOne &= x == 1;
+        }
+        if (observed ? allZero : allOne) {
+            throw v.bad(p + "/likelihoods", observed ? "0 under every hypothesis" : "1 under every hypothesis (recorded as absent)",
+                    "an item possible under at least one hypothesis; an impossible item cannot have been observed");
+        }
+        Double confidence = dto.confidence() == null ? null
+                : v.number(p + "/confidence", dto.confidence(), x -> x > 0, "a positive number (Beta pseudo-count)");
+        List<Double> likelihoods = new ArrayList<>();
+        for (double x : l) {
+            likelihoods.add(x);
+        }
+        String origin = doc.file() + ":" + doc.lineOf(p.isEmpty() ? "/id" : p);
+        return new EvidenceItem(dto.id(), date, dto.category(), dto.source(), r, code, dto.quote(), dto.rationale(),
+                likelihoods, confidence, dto.group(), observed, origin);
+    }
+
+    private static double likelihood(Fields v, Scales scales, String path, JsonNode node) {
+        String allowed = "a number in [0, 1], an ACH rating (CC, C, N, I, II) or an ICD 203 phrase (such as 'likely')";
+        if (node.isTextual()) {
+            Double x = scales.likelihoodWord(node.asText());
+            if (x == null) {
+                java.util.Set<String> words = new java.util.TreeSet<>(scales.phrases().keySet());
+                words.addAll(scales.ach().keySet());
+                throw v.bad(path, node.asText(), allowed + Suggest.didYouMean(node.asText(), words));
+            }
+            return x;
+        }
+        return v.number(path, node, x -> x >= 0 && x <= 1, allowed);
+    }
+}

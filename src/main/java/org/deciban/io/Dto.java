@@ -1,0 +1,61 @@
+package org.deciban.io;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/** The shapes of the YAML files, bound by Jackson with unknown fields refused. */
+final class Dto {
+
+    private Dto() {
+    }
+
+    record CaseFile(
+            @JsonProperty("case") String caseId,
+            @JsonProperty("question") String question,
+            @JsonProperty("as_of") String asOf,
+            @JsonProperty("hypotheses") java.util.List<HypothesisEntry> hypotheses,
+            @JsonProperty("prior") PriorEntry prior,
+            @JsonProperty("settings") SettingsEntry settings,
+            @JsonProperty("tables") TablesEntry tables) {
+    }
+
+    record HypothesisEntry(
+            @JsonProperty("id") String id,
+            @JsonProperty("label") String label,
+            @JsonProperty("outcome") String outcome) {
+    }
+
+    record PriorEntry(
+            @JsonProperty("probabilities") Map<String, JsonNode> probabilities,
+            @JsonProperty("concentration") JsonNode concentration) {
+    }
+
+    record SettingsEntry(
+            @JsonProperty("correlation") JsonNode correlation,
+            @JsonProperty("group_correlation") Map<String, JsonNode> groupCorrelation,
+            @JsonProperty("draws") JsonNode draws,
+            @JsonProperty("seed") JsonNode seed) {
+    }
+
+    record TablesEntry(
+            @JsonProperty("admiralty_source") Map<String, JsonNode> admiraltySource,
+            @JsonProperty("admiralty_information") Map<String, JsonNode> admiraltyInformation,
+            @JsonProperty("ach") Map<String, JsonNode> ach,
+            @JsonProperty("phrases") Map<String, JsonNode> phrases) {
+    }
+
+    record ItemEntry(
+            @JsonProperty("id") String id,
+            @JsonProperty("date") String date,
+            @JsonProperty("category") String category,
+            @JsonProperty("source") String source,
+            @JsonProperty("reliability") JsonNode reliability,
+            @JsonProperty("quote") String quote,
+            @JsonProperty("rationale") String rationale,
+            @JsonProperty("likelihoods") Map<String, JsonNode> likelihoods,
+            @JsonProperty("confidence") JsonNode confidence,
+            @JsonProperty("group") String group,
+            @JsonProperty("observed") Boolean observed) {
+    }
+}

@@ -1,0 +1,242 @@
+package org.deciban.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * One YAML file read strictly into a Jackson tree, with the line of every node.
+ *
+ * <p>Refused, each with its line: bytes that are not UTF-8, files over {@link #MAX_BYTES}, nesting
+ * deeper than {@link #MAX_DEPTH}, duplicate keys, explicit tags (such as {@code !!java.lang.Object}),
+ * anchors and aliases (so an alias bomb cannot expand), and more than one document. Nothing in a
+ * file is ever turned into a Java object other than maps, lists, strings, numbers and booleans.
+ */
+public final class YamlDocument {
+
+    /** Largest input file read, in bytes (4 MiB: far above any hand-written case). */
+    public static final int MAX_BYTES = 4 * 1024 * 1024;
+    /** Deepest nesting of maps and lists accepted. */
+    public static final int MAX_DEPTH = 32;
+
+    private static final YAMLFactory FACTORY = buildFactory();
+
+    private final String file;
+    private final JsonNode root;
+    private final Map<String, Integer> lines;
+
+    private YamlDocument(String file, JsonNode root, Map<String, Integer> lines) {
+        this.file = file;
+        this.root = root;
+        this.lines = lines;
+    }
+
+    private static YAMLFactory buildFactory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(0);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_DEPTH + 2);
+        options.setCodePointLimit(MAX_BYTES);
+        options.setAllowDuplicateKeys(false);
+        YAMLFactory f = YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 2).build())
+                .build();
+        f.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return f;
+    }
+
+    /**
+     * Parses bytes read from {@code file} (the name used in messages).
+     *
+     * @throws InputException for every defect listed in the class comment
+     */
+    public static YamlDocument parse(String file, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw new InputException(file, 0, null, null, "file is " + bytes.length
+                    + " bytes; allowed: at most " + MAX_BYTES + " bytes");
+        }
+        String text = decodeUtf8(file, bytes);
+        Map<String, Integer> lines = new HashMap<>();
+        try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return new YamlDocument(file, null, lines);
+            }
+            JsonNode root = read(file, p, "", lines, 0);
+            JsonToken next = p.nextToken();
+            if (next != null) {
+                throw new InputException(file, line(p), null, null,
+                        "holds more than one YAML document; allowed: exactly one");
+            }
+            return new YamlDocument(file, root, lines);
+        } catch (InputException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String msg = firstLine(e.getOriginalMessage());
+            throw new InputException(file, loc == null ? 0 : loc.getLineNr(), null, null,
+                    "malformed YAML: " + msg);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file, 0, null, null, "malformed YAML: " + firstLine(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+
+    private static String decodeUtf8(String file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new InputException(file, line, null, String.format(java.util.Locale.ROOT, "0x%02X", bytes[at]),
+                    "byte " + at + " is not UTF-8; allowed: UTF-8 text only");
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static int line(JsonParser p) {
+        JsonLocation loc = p.currentTokenLocation();
+        return loc == null ? 0 : loc.getLineNr();
+    }
+
+    private static JsonNode read(String file, YAMLParser p, String path, Map<String, Integer> lines, int depth)
+            throws IOException {
+        int line = line(p);
+        lines.put(path, line);
+        if (p.getTypeId() != null) {
+            throw new InputException(file, line, fieldName(path), p.getTypeId(),
+                    "YAML tags are not allowed; write plain values");
+        }
+        if (p.isCurrentAlias() || p.getCurrentAnchor() != null) {
+            throw new InputException(file, line, fieldName(path), p.isCurrentAlias() ? "*" + p.getText() : "&" + p.getCurrentAnchor(),
+                    "YAML anchors and aliases are not allowed; write each value out");
+        }
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                if (depth >= MAX_DEPTH) {
+                    throw new InputException(file, line, fieldName(path), null, "nesting is deeper than " + MAX_DEPTH + " levels");
+                }
+                ObjectNode obj = nf.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    String childPath = path + "/" + name;
+                    p.nextToken();
+                    obj.set(name, read(file, p, childPath, lines, depth + 1));
+                }
+                return obj;
+            }
+            case START_ARRAY: {
+                if (depth >= MAX_DEPTH) {
+                    throw new InputException(file, line, fieldName(path), null, "nesting is deeper than " + MAX_DEPTH + " levels");
+                }
+                ArrayNode arr = nf.arrayNode();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    arr.add(read(file, p, path + "/" + i, lines, depth + 1));
+                    i++;
+                }
+                return arr;
+            }
+            case VALUE_STRING:
+                return nf.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                return nf.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT: {
+                double d = p.getDoubleValue();
+                return Double.isFinite(d) ? nf.numberNode(p.getDecimalValue()) : nf.numberNode(d);
+            }
+            case VALUE_TRUE:
+                return nf.booleanNode(true);
+            case VALUE_FALSE:
+                return nf.booleanNode(false);
+            case VALUE_NULL:
+                return nf.nullNode();
+            default:
+                throw new InputException(file, line, fieldName(path), t.toString(), "unexpected YAML token");
+        }
+    }
+
+    /** A JSON-pointer path as a dotted field name: "/hypotheses/0/id" gives "hypotheses[0].id". */
+    static String fieldName(String path) {
+        if (path.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : path.substring(1).split("/", -1)) {
+            if (!part.isEmpty() && part.chars().allMatch(Character::isDigit)) {
+                sb.append('[').append(part).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(part);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The file name used in messages. */
+    public String file() {
+        return file;
+    }
+
+    /** The root node, or {@code null} for an empty file. */
+    public JsonNode root() {
+        return root;
+    }
+
+    /** Line of the node at a JSON-pointer path, falling back to its nearest ancestor; 0 when unknown. */
+    public int lineOf(String path) {
+        String p = path;
+        while (true) {
+            Integer l = lines.get(p);
+            if (l != null) {
+                return l;
+            }
+            if (p.isEmpty()) {
+                return 0;
+            }
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Stage 1 of deciban: reads and validates a case's files into {@link org.deciban.model.Case}.
+ *
+ * <p>YAML is read strictly: UTF-8 only, no duplicate keys, no tags, anchors or aliases, bounded
+ * size and depth, no unknown fields. Every defect becomes an {@link org.deciban.io.InputException}
+ * naming the file, the line where known, the field, the bad value and what is allowed. This is the
+ * only package that knows YAML.
+ */
+package org.deciban.io;

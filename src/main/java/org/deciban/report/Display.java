@@ -1,0 +1,65 @@
+package org.deciban.report;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Copies of report tables for reading: numbers formatted with {@link Numbers} (probabilities,
+ * likelihoods and weights with 4 decimals, decibans with 2 decimals and a sign).
+ */
+public final class Display {
+
+    private Display() {
+    }
+
+    /** The table with every number column turned into formatted text. Columns named db_* are decibans. */
+    public static Table of(Table t) {
+        Table out = Table.create(t.name());
+        for (Column<?> c : t.columns()) {
+            if (c instanceof DoubleColumn) {
+                DoubleColumn d = (DoubleColumn) c;
+                boolean decibans = d.name().startsWith("db_");
+                StringColumn s = StringColumn.create(d.name());
+                for (int r = 0; r < d.size(); r++) {
+                    s.append(decibans ? Numbers.decibans(d.getDouble(r)) : Numbers.probability(d.getDouble(r)));
+                }
+                out.addColumns(s);
+            } else {
+                out.addColumns(c.copy());
+            }
+        }
+        return out;
+    }
+
+    /** Plain-text rendering for a terminal: columns padded to width, numbers right-aligned. */
+    public static String text(Table t) {
+        Table d = of(t);
+        int cols = d.columnCount();
+        int[] width = new int[cols];
+        for (int i = 0; i < cols; i++) {
+            Column<?> c = d.column(i);
+            width[i] = c.name().length();
+            for (int r = 0; r < c.size(); r++) {
+                width[i] = Math.max(width[i], c.getString(r).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cols; i++) {
+            sb.append(pad(d.column(i).name(), width[i], t.column(i) instanceof DoubleColumn)).append(i + 1 < cols ? "  " : "\n");
+        }
+        for (int r = 0; r < d.rowCount(); r++) {
+            for (int i = 0; i < cols; i++) {
+                sb.append(pad(d.column(i).getString(r), width[i], t.column(i) instanceof DoubleColumn))
+                        .append(i + 1 < cols ? "  " : "\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        String fill = " ".repeat(Math.max(0, width - s.length()));
+        return right ? fill + s : s + fill;
+    }
+}

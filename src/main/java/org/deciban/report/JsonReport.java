@@ -1,0 +1,113 @@
+package org.deciban.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.deciban.inference.ItemWeight;
+import org.deciban.inference.OutcomeShare;
+import org.deciban.inference.Posterior;
+import org.deciban.model.Case;
+import org.deciban.model.Hypothesis;
+import org.deciban.model.Icd203;
+
+/**
+ * The figures of a run as one JSON document, for scripts:
+ * <pre>
+ * {"case", "question", "as_of",
+ *  "hypotheses": [{"id", "label", "outcome", "prior", "posterior", "phrase"}],
+ *  "outcomes": [{"outcome", "prior", "posterior", "phrase"}],
+ *  "no_outcome": {"prior", "posterior", "phrase"},
+ *  "evidence": [{"id", "weight", "effective": {h: L'}, "weight_db": {h: decibans}}],
+ *  "log_evidence", "provenance": {...}}
+ * </pre>
+ * Numbers are full-precision JSON numbers; a non-finite weight of evidence is the string
+ * "Infinity" or "-Infinity" (JSON has no such numbers), and NaN (one hypothesis) is null.
+ */
+public final class JsonReport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    /** The document as a tree, so later stages can add to it. */
+    public static ObjectNode of(Case c, Posterior p, Provenance prov) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("case", c.id());
+        root.put("question", c.question());
+        root.put("as_of", c.asOf() == null ? null : c.asOf().toString());
+        ArrayNode hs = root.putArray("hypotheses");
+        for (int k = 0; k < c.size(); k++) {
+            Hypothesis h = c.hypotheses().get(k);
+            ObjectNode n = hs.addObject();
+            n.put("id", h.id());
+            n.put("label", h.label());
+            n.put("outcome", h.outcome());
+            n.put("prior", p.prior().get(k));
+            n.put("posterior", p.probabilities().get(k));
+            n.put("phrase", Icd203.of(PosteriorTables.clamp(p.probabilities().get(k))).phrase());
+        }
+        ArrayNode os = root.putArray("outcomes");
+        for (OutcomeShare o : p.outcomes()) {
+            ObjectNode n = os.addObject();
+            n.put("outcome", o.outcome());
+            n.put("prior", o.prior());
+            n.put("posterior", o.probability());
+            n.put("phrase", Icd203.of(PosteriorTables.clamp(o.probability())).phrase());
+        }
+        ObjectNode none = root.putObject("no_outcome");
+        none.put("prior", p.noOutcomePrior());
+        none.put("posterior", p.noOutcomeProbability());
+        none.put("phrase", Icd203.of(PosteriorTables.clamp(p.noOutcomeProbability())).phrase());
+        ArrayNode ev = root.putArray("evidence");
+        for (int e = 0; e < c.evidence().size(); e++) {
+            ItemWeight iw = p.items().get(e);
+            ObjectNode n = ev.addObject();
+            n.put("id", iw.itemId());
+            n.put("weight", iw.weight());
+            ObjectNode eff = n.putObject("effective");
+            ObjectNode db = n.putObject("weight_db");
+            for (int k = 0; k < c.size(); k++) {
+                String h = c.hypotheses().get(k).id();
+                eff.put(h, iw.effective().get(k));
+                putNumber(db, h, iw.decibans().get(k));
+            }
+        }
+        root.put("log_evidence", p.logEvidence());
+        ObjectNode pv = root.putObject("provenance");
+        pv.put("case", prov.caseId());
+        pv.put("time", prov.time());
+        pv.put("version", prov.version());
+        pv.put("java", prov.java());
+        if (prov.seed() != null) {
+            pv.put("seed", prov.seed());
+        }
+        if (prov.draws() != null) {
+            pv.put("draws", prov.draws());
+        }
+        ObjectNode in = pv.putObject("inputs");
+        prov.inputs().forEach(in::put);
+        return root;
+    }
+
+    private static void putNumber(ObjectNode n, String key, double x) {
+        if (Double.isNaN(x)) {
+            n.putNull(key);
+        } else if (Double.isInfinite(x)) {
+            n.put(key, x > 0 ? "Infinity" : "-Infinity");
+        } else {
+            n.put(key, x);
+        }
+    }
+
+    /** Pretty-printed text of a document. */
+    public static String text(ObjectNode doc) {
+        try {
+            return MAPPER.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON tree could not be written", e);
+        }
+    }
+}

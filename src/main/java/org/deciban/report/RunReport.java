@@ -1,0 +1,95 @@
+package org.deciban.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deciban.inference.Posterior;
+import org.deciban.model.Case;
+import org.deciban.model.Icd203;
+import tech.tablesaw.api.Table;
+
+/**
+ * The four files of {@code deciban run}: posterior.md, posterior.csv, evidence.md, evidence.csv.
+ * Every file's content is built before the first is written.
+ */
+public final class RunReport {
+
+    private RunReport() {
+    }
+
+    /** File name to content, in writing order. */
+    public static Map<String, String> render(Case c, Posterior p, Provenance prov) {
+        Table post = PosteriorTables.posterior(c, p);
+        Table ev = PosteriorTables.evidence(c, p);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("posterior.md", String.join("\n", posteriorMarkdown(c, p, post, prov)) + "\n");
+        files.put("posterior.csv", Csv.of(post));
+        files.put("evidence.md", String.join("\n", evidenceMarkdown(c, ev, prov)) + "\n");
+        files.put("evidence.csv", Csv.of(ev));
+        return files;
+    }
+
+    /** Writes rendered files into the case's report folder; returns the paths written. */
+    public static List<Path> write(ReportFolder folder, Map<String, String> files) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            out.add(folder.write(f.getKey(), f.getValue()));
+        }
+        return out;
+    }
+
+    /** One sentence per outcome, e.g. "Trump wins: likely (55-80%), 0.62". */
+    public static List<String> headline(Posterior p) {
+        List<String> out = new ArrayList<>();
+        p.outcomes().forEach(o -> out.add(o.outcome() + ": " + Icd203.of(PosteriorTables.clamp(o.probability())).withRange()
+                + ", " + Numbers.probability(o.probability())));
+        return out;
+    }
+
+    private static List<String> posteriorMarkdown(Case c, Posterior p, Table post, Provenance prov) {
+        List<String> md = new ArrayList<>();
+        md.add("# Posterior: " + Markdown.escape(c.id()));
+        md.add("");
+        md.add("**Question.** " + Markdown.escape(c.question()));
+        if (c.asOf() != null) {
+            md.add("");
+            md.add("As of " + c.asOf() + ", from " + c.evidence().size() + " evidence items.");
+        }
+        md.add("");
+        int lead = p.leader();
+        md.add("**Leading hypothesis.** " + Markdown.escape(c.hypotheses().get(lead).label()) + " ("
+                + c.hypotheses().get(lead).id() + "): " + Icd203.of(PosteriorTables.clamp(p.probabilities().get(lead))).withRange()
+                + ", " + Numbers.probability(p.probabilities().get(lead)) + ".");
+        md.add("");
+        for (String line : headline(p)) {
+            md.add("- " + Markdown.escape(line));
+        }
+        md.add("");
+        md.addAll(Markdown.table(Display.of(post)));
+        md.add("");
+        md.add("Posterior by DESIGN.md steps 1-3 (reliability mixing, group weights, log-space update); "
+                + "outcomes by step 6; phrases by ICD 203 (step 7).");
+        md.add("");
+        md.addAll(prov.markdown());
+        return md;
+    }
+
+    private static List<String> evidenceMarkdown(Case c, Table ev, Provenance prov) {
+        List<String> md = new ArrayList<>();
+        md.add("# Evidence: " + Markdown.escape(c.id()));
+        md.add("");
+        md.add("Items sorted by their largest absolute weight of evidence. `r` is the reliability, `w` the "
+                + "dependence weight of the item's group, `eff_h` the effective likelihood "
+                + "L'(h) = r L(h) + (1 - r) mean L, and `db_h` the weight of evidence for h against the other "
+                + "hypotheses in decibans: w * 10 log10(L'(h) / M(h)), M(h) the prior-weighted likelihood "
+                + "under the others. +10 dB is a likelihood ratio of 10 in favour.");
+        md.add("");
+        md.addAll(Markdown.table(Display.of(ev)));
+        md.add("");
+        md.addAll(prov.markdown());
+        return md;
+    }
+}
