@@ -43,18 +43,18 @@ public final class InputException extends RuntimeException {
             sb.append("field '").append(field).append("' ");
         }
         if (value != null) {
-            sb.append("has value '").append(oneLine(value)).append("'");
+            sb.append("has value '").append(oneLine(value, 120)).append("'");
         } else if (field != null) {
             sb.append("is missing");
         }
         if (allowed != null) {
-            sb.append(field != null || value != null ? "; " : "").append(oneLine(allowed));
+            sb.append(field != null || value != null ? "; " : "").append(oneLine(allowed, 600));
         }
         return sb.toString();
     }
 
-    private static String oneLine(String s) {
+    private static String oneLine(String s, int max) {
         String flat = s.replaceAll("[\\r\\n\\t]+", " ");
-        return flat.length() > 120 ? flat.substring(0, 117) + "..." : flat;
+        return flat.length() > max ? flat.substring(0, max - 3) + "..." : flat;
     }
 }

@@ -93,6 +93,11 @@ public final class YamlDocument {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String msg = firstLine(e.getOriginalMessage());
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(msg);
+            if (dup.find()) {
+                throw new InputException(file, loc == null ? 0 : loc.getLineNr(), dup.group(1), dup.group(1),
+                        "duplicate key; allowed: each key once in a mapping");
+            }
             throw new InputException(file, loc == null ? 0 : loc.getLineNr(), null, null,
                     "malformed YAML: " + msg);
         } catch (IOException | RuntimeException e) {
@@ -182,8 +187,13 @@ public final class YamlDocument {
             case VALUE_NUMBER_INT:
                 return nf.numberNode(p.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT: {
-                double d = p.getDoubleValue();
-                return Double.isFinite(d) ? nf.numberNode(p.getDecimalValue()) : nf.numberNode(d);
+                try {
+                    double d = p.getDoubleValue();
+                    return Double.isFinite(d) ? nf.numberNode(p.getDecimalValue()) : nf.numberNode(d);
+                } catch (JsonProcessingException | NumberFormatException e) {
+                    // .nan, .inf and friends: kept as text so the field check names them
+                    return nf.textNode(p.getText());
+                }
             }
             case VALUE_TRUE:
                 return nf.booleanNode(true);
