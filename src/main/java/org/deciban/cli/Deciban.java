@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "credible intervals and weights of evidence (in decibans) out.",
                 "",
                 "Cases live in priors/<case>.yaml and evidence/<case>/*.yaml; reports go to reports/<case>/."},
-        subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
 public final class Deciban implements Runnable {
 
     /** Exit code for bad input. */
@@ -36,6 +36,7 @@ public final class Deciban implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(Deciban::handle);
+        cl.setParameterExceptionHandler(Deciban::handleParameter);
         return cl;
     }
 
@@ -45,6 +46,16 @@ public final class Deciban implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A bad option or parameter: one line and a pointer to --help, exit code 2. */
+    private static int handleParameter(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("deciban: error: " + e.getMessage().replaceAll("[\\r\\n]+", " ").trim()
+                + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return BAD_INPUT;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

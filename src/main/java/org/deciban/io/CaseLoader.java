@@ -110,6 +110,20 @@ public final class CaseLoader {
                 header.settings, items, inputs);
     }
 
+    /**
+     * Loads the {@code checks:} section of a case's priors file (defaults where it says nothing),
+     * validated against the loaded case.
+     *
+     * @throws InputException for any defect of the section
+     */
+    public org.deciban.model.Checks loadChecks(Case c) {
+        String priorsName = "priors/" + c.id() + ".yaml";
+        Path priorsPath = root.resolve("priors").resolve(c.id() + ".yaml");
+        YamlDocument doc = YamlDocument.parse(priorsName, read(priorsName, priorsPath, new ArrayList<>()));
+        Dto.CaseFile dto = bind(doc, doc.root(), "", Dto.CaseFile.class);
+        return ChecksReader.read(doc, dto.checks(), c);
+    }
+
     private static int lineOfOrigin(String origin) {
         int colon = origin.lastIndexOf(':');
         try {

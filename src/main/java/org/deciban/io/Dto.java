@@ -17,7 +17,26 @@ final class Dto {
             @JsonProperty("hypotheses") java.util.List<HypothesisEntry> hypotheses,
             @JsonProperty("prior") PriorEntry prior,
             @JsonProperty("settings") SettingsEntry settings,
-            @JsonProperty("tables") TablesEntry tables) {
+            @JsonProperty("tables") TablesEntry tables,
+            @JsonProperty("checks") ChecksEntry checks) {
+    }
+
+    record ChecksEntry(
+            @JsonProperty("max_item_share") JsonNode maxItemShare,
+            @JsonProperty("survival_share") JsonNode survivalShare,
+            @JsonProperty("tries") JsonNode tries,
+            @JsonProperty("default_confidence") JsonNode defaultConfidence,
+            @JsonProperty("expect") java.util.List<ExpectationEntry> expect) {
+    }
+
+    record ExpectationEntry(
+            @JsonProperty("leads") String leads,
+            @JsonProperty("hypothesis") String hypothesis,
+            @JsonProperty("outcome") String outcome,
+            @JsonProperty("at_least") JsonNode atLeast,
+            @JsonProperty("at_most") JsonNode atMost,
+            @JsonProperty("above") JsonNode above,
+            @JsonProperty("below") JsonNode below) {
     }
 
     record HypothesisEntry(
