@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deciban.inference.ExactEngine;
 import org.deciban.inference.Posterior;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
@@ -46,9 +45,10 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        Posterior p = ExactEngine.run(c);
+        DriftRun.Result engine = DriftRun.posterior(c);
+        Posterior p = engine.posterior();
         Provenance prov = CaseRun.provenance(c, null, null);
-        Map<String, String> files = RunReport.render(c, p, prov);
+        Map<String, String> files = engine.annotate(RunReport.render(c, p, prov));
         List<Path> written = List.of();
         if (!noWrite) {
             ReportFolder folder = ReportFolder.of(common.root.resolve("reports"), c.id());
@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JsonReport.text(JsonReport.of(c, p, prov)));
+            out.println(JsonReport.text(JsonReport.of(c, p, prov).put("engine", engine.note())));
             return 0;
         }
         out.println(c.id() + ": " + c.question());
@@ -66,6 +66,7 @@ public final class RunCommand implements Callable<Integer> {
         for (String line : RunReport.headline(p)) {
             out.println(line);
         }
+        out.println(engine.note());
         if (!written.isEmpty()) {
             out.println();
             for (Path f : written) {

@@ -55,7 +55,7 @@ public final class ExactEngine {
     }
 
     /** Assembles a posterior with its per-outcome sums (DESIGN step 6). */
-    static Posterior outcomes(Case c, List<Double> prior, List<Double> post, double logZ, List<ItemWeight> items) {
+    public static Posterior outcomes(Case c, List<Double> prior, List<Double> post, double logZ, List<ItemWeight> items) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         double nonePrior = 0;
         double nonePost = 0;

@@ -313,7 +313,9 @@ public final class CaseLoader {
                 : v.integer("/settings/draws", s.draws(), 1, 1_000_000_000_000L, "a whole number from 1 to 10^12");
         long seed = s.seed() == null ? d.seed()
                 : v.integer("/settings/seed", s.seed(), Long.MIN_VALUE, Long.MAX_VALUE, "a whole number (64-bit)");
-        return new Settings(rho, groups, draws, seed);
+        double drift = s.drift() == null ? d.drift()
+                : v.number("/settings/drift", s.drift(), x -> x >= 0, "a number >= 0 (per year; 0 means no drift)");
+        return new Settings(rho, groups, draws, seed, drift);
     }
 
     private static Scales readScales(Fields v, Dto.TablesEntry t) {

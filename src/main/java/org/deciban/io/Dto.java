@@ -54,7 +54,8 @@ final class Dto {
             @JsonProperty("correlation") JsonNode correlation,
             @JsonProperty("group_correlation") Map<String, JsonNode> groupCorrelation,
             @JsonProperty("draws") JsonNode draws,
-            @JsonProperty("seed") JsonNode seed) {
+            @JsonProperty("seed") JsonNode seed,
+            @JsonProperty("drift") JsonNode drift) {
     }
 
     record TablesEntry(

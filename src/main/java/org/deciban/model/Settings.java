@@ -9,8 +9,12 @@ import java.util.Map;
  * @param groupCorrelations per-group overrides of rho, by group name
  * @param draws             Monte Carlo draws (default {@value #DEFAULT_DRAWS})
  * @param seed              seed of every random generator of a run (default {@value #DEFAULT_SEED})
+ * @param drift             preference drift rate per year, finite and &gt;= 0 (default 0, the static model):
+ *                          between two dated items the preference is re-drawn from the prior with
+ *                          probability 1 - exp(-drift * years)
  */
-public record Settings(double correlation, Map<String, Double> groupCorrelations, long draws, long seed) {
+public record Settings(double correlation, Map<String, Double> groupCorrelations, long draws, long seed,
+                       double drift) {
 
     public static final double DEFAULT_CORRELATION = 0.5;
     public static final long DEFAULT_DRAWS = 100_000;
@@ -23,6 +27,19 @@ public record Settings(double correlation, Map<String, Double> groupCorrelations
         if (draws < 1) {
             throw new IllegalArgumentException("draws " + draws + " must be at least 1");
         }
+        if (!(drift >= 0 && Double.isFinite(drift))) {
+            throw new IllegalArgumentException("drift " + drift + " must be a finite number >= 0 (per year)");
+        }
+    }
+
+    /** Settings without drift (drift 0, the static model). */
+    public Settings(double correlation, Map<String, Double> groupCorrelations, long draws, long seed) {
+        this(correlation, groupCorrelations, draws, seed, 0.0);
+    }
+
+    /** These settings with another drift rate. */
+    public Settings withDrift(double newDrift) {
+        return new Settings(correlation, groupCorrelations, draws, seed, newDrift);
     }
 
     /** The settings a case gets when it states none. */
