@@ -146,9 +146,11 @@ public final class ExplainReport {
             return out;
         }
         Removal last = x.carriers().get(x.carriers().size() - 1);
+        int n = last.removed().size();
+        String items = n == 1 ? "the single item" : "the " + n + " items";
         out.add(last.leaderChanged()
-                ? "Removing the " + last.removed().size() + " item(s) that weigh most for '" + h.id() + "' changes the leader:"
-                : "Even without the " + last.removed().size() + " item(s) that weigh most for '" + h.id() + "', it still leads:");
+                ? "Removing " + items + " that weigh most for '" + h.id() + "' changes the leader:"
+                : "Even without " + items + " that weigh most for '" + h.id() + "', it still leads:");
         sentences(c, x).forEach(s -> out.add("- " + s));
         return out;
     }
