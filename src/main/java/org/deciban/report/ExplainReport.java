@@ -147,10 +147,10 @@ public final class ExplainReport {
         }
         Removal last = x.carriers().get(x.carriers().size() - 1);
         int n = last.removed().size();
-        String items = n == 1 ? "the single item" : "the " + n + " items";
+        String items = n == 1 ? "the single item that weighs" : "the " + n + " items that weigh";
         out.add(last.leaderChanged()
-                ? "Removing " + items + " that weigh most for '" + h.id() + "' changes the leader:"
-                : "Even without " + items + " that weigh most for '" + h.id() + "', it still leads:");
+                ? "Removing " + items + " most for '" + h.id() + "' changes the leader:"
+                : "Even without " + items + " most for '" + h.id() + "', it still leads:");
         sentences(c, x).forEach(s -> out.add("- " + s));
         return out;
     }
