@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
                 + "credible intervals and weights of evidence (in decibans) out.",
                 "",
                 "Cases live in priors/<case>.yaml and evidence/<case>/*.yaml; reports go to reports/<case>/."},
-        subcommands = {RunCommand.class, CheckCommand.class, TimelineCommand.class, TestCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, SensitivityCommand.class,
+                WhatIfCommand.class, IndicatorsCommand.class, TimelineCommand.class, TestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Deciban implements Runnable {
 

@@ -124,6 +124,103 @@ public final class CaseLoader {
         return ChecksReader.read(doc, dto.checks(), c);
     }
 
+    /**
+     * Extra evidence items read from one YAML file (one item or a list, the evidence format),
+     * validated against the hypotheses, tables and ids of a case; for what-if runs. Reading never
+     * writes, and the case's own files are not changed.
+     *
+     * @param caseId the case whose hypotheses the items must match
+     * @param file   the file, as the user named it (used in messages)
+     * @throws InputException for any defect of the file, or an id repeated within it
+     */
+    public List<EvidenceItem> loadItems(String caseId, Path file) {
+        List<InputFile> inputs = new ArrayList<>();
+        CaseHeader header = header(caseId, inputs);
+        String name = file.toString().replace('\\', '/');
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(name, 0, null, null, "no such file; allowed: a YAML file of evidence items");
+        }
+        return readItemFile(name, file, header, new HashMap<>(), inputs);
+    }
+
+    /**
+     * The candidate indicators of a case: every {@code evidence/<case>/indicators/*.yaml}, in the
+     * evidence format; their likelihoods mean P(indicator observed | hypothesis). They are not
+     * evidence and never enter the posterior. An indicator may not say {@code observed: false}.
+     *
+     * @return the indicators and the files they were read from (empty when there is no such folder)
+     * @throws InputException for any defect of the files
+     */
+    public Indicators loadIndicators(String caseId) {
+        List<InputFile> inputs = new ArrayList<>();
+        CaseHeader header = header(caseId, inputs);
+        inputs.clear();
+        Path dir = root.resolve("evidence").resolve(caseId).resolve("indicators");
+        List<EvidenceItem> items = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(dir)) {
+                files = s.filter(Files::isRegularFile)
+                        .filter(x -> x.getFileName().toString().endsWith(".yaml") || x.getFileName().toString().endsWith(".yml"))
+                        .sorted().collect(Collectors.toList());
+            } catch (IOException e) {
+                throw new InputException("evidence/" + caseId + "/indicators", 0, null, null, "cannot list folder: " + e.getMessage());
+            }
+            Map<String, String> seen = new HashMap<>();
+            for (Path f : files) {
+                String name = "evidence/" + caseId + "/indicators/" + f.getFileName();
+                for (EvidenceItem item : readItemFile(name, f, header, seen, inputs)) {
+                    if (!item.observed()) {
+                        throw new InputException(name, lineOfOrigin(item.origin()), "observed", "false",
+                                "allowed: leave it out; an indicator is not yet observed, both branches are weighed");
+                    }
+                    items.add(item);
+                }
+            }
+        }
+        return new Indicators(items, inputs);
+    }
+
+    /**
+     * Candidate indicators with the files they came from.
+     *
+     * @param items  the indicators, in file-name order
+     * @param inputs the files read, for provenance
+     */
+    public record Indicators(List<EvidenceItem> items, List<InputFile> inputs) {
+        public Indicators {
+            items = List.copyOf(items);
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    private CaseHeader header(String caseId, List<InputFile> inputs) {
+        String priorsName = "priors/" + caseId + ".yaml";
+        if (!Hypothesis.ID.matcher(caseId).matches()) {
+            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+");
+        }
+        Path priorsPath = root.resolve("priors").resolve(caseId + ".yaml");
+        if (!Files.isRegularFile(priorsPath)) {
+            throw new InputException(priorsName, 0, null, null, "case '" + caseId + "' does not exist"
+                    + Suggest.didYouMean(caseId, availableCases()));
+        }
+        return readCaseFile(YamlDocument.parse(priorsName, read(priorsName, priorsPath, inputs)), caseId);
+    }
+
+    private List<EvidenceItem> readItemFile(String name, Path file, CaseHeader header, Map<String, String> seen,
+                                            List<InputFile> inputs) {
+        YamlDocument doc = YamlDocument.parse(name, read(name, file, inputs));
+        List<EvidenceItem> items = readItems(doc, header);
+        for (EvidenceItem item : items) {
+            String before = seen.putIfAbsent(item.id(), item.origin());
+            if (before != null) {
+                throw new InputException(name, lineOfOrigin(item.origin()), "id", item.id(),
+                        "duplicate id, first defined at " + before + "; allowed: unique ids");
+            }
+        }
+        return items;
+    }
+
     private static int lineOfOrigin(String origin) {
         int colon = origin.lastIndexOf(':');
         try {

@@ -1,0 +1,76 @@
+package org.deciban.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.deciban.inference.ExactEngine;
+import org.deciban.inference.Posterior;
+import org.deciban.inference.sensitivity.InformationGain;
+import org.deciban.io.CaseLoader;
+import org.deciban.model.Case;
+import org.deciban.model.InputFile;
+import org.deciban.report.Display;
+import org.deciban.report.IndicatorReport;
+import org.deciban.report.JsonReport;
+import org.deciban.report.Provenance;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code deciban indicators}: candidate indicators ranked by expected information gain. */
+@Command(name = "indicators", mixinStandardHelpOptions = true,
+        description = {"Rank the candidate indicators of evidence/<case>/indicators/*.yaml by expected information",
+                "gain (bits), with P(observed) and the posterior if observed and if not;",
+                "write reports/<case>/indicators.md and indicators.csv."})
+public final class IndicatorsCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    CaseArgument caseArg;
+
+    @Mixin
+    ReportOutput output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CaseLoader loader = new CaseLoader(common.root);
+        String id = caseArg.resolve(loader);
+        Case c = loader.load(id);
+        CaseLoader.Indicators ind = loader.loadIndicators(id);
+        if (ind.items().isEmpty()) {
+            throw new BadInput("evidence/" + id + "/indicators/: no indicator files; allowed: one or more *.yaml files "
+                    + "of items in the evidence format, likelihoods = P(indicator observed | hypothesis)");
+        }
+        Posterior p = ExactEngine.run(c);
+        List<InformationGain.Value> ranked = InformationGain.rank(c, ind.items());
+        Provenance base = CaseRun.provenance(c, null, null);
+        Map<String, String> inputs = new LinkedHashMap<>(base.inputs());
+        for (InputFile f : ind.inputs()) {
+            inputs.put(f.path(), f.sha256());
+        }
+        Provenance prov = new Provenance(base.caseId(), base.time(), base.version(), base.java(), inputs, null, null);
+        Map<String, String> files = IndicatorReport.render(c, p, ranked, ind.items(), prov);
+        List<Path> written = output.write(common.root, c.id(), files);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            out.println(JsonReport.text(IndicatorReport.json(c, p, ranked, prov)));
+            return 0;
+        }
+        out.println(c.id() + ": " + c.question());
+        out.println();
+        IndicatorReport.summary(c, p, ranked).forEach(out::println);
+        out.println();
+        out.print(Display.text(IndicatorReport.table(c, ranked)));
+        ReportOutput.listWritten(out, common.root, written);
+        return 0;
+    }
+}

@@ -1,0 +1,61 @@
+package org.deciban.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.deciban.inference.ExactEngine;
+import org.deciban.inference.Posterior;
+import org.deciban.inference.sensitivity.Sensitivity;
+import org.deciban.io.CaseLoader;
+import org.deciban.model.Case;
+import org.deciban.report.JsonReport;
+import org.deciban.report.Provenance;
+import org.deciban.report.SensitivityReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code deciban sensitivity}: leave-one-out, tornado, prior neighbourhood and "what would it take". */
+@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+        description = {"How fragile the leading hypothesis is: leave-one-out, a tornado over each item's likelihood",
+                "uncertainty, the prior neighbourhood, and the decibans one new item would need to change it;",
+                "write reports/<case>/sensitivity.md and sensitivity-{loo,tornado,prior,threshold}.csv."})
+public final class SensitivityCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    CaseArgument caseArg;
+
+    @Mixin
+    ReportOutput output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CaseLoader loader = new CaseLoader(common.root);
+        Case c = loader.load(caseArg.resolve(loader));
+        Posterior p = ExactEngine.run(c);
+        SensitivityReport.Figures f = new SensitivityReport.Figures(p, Sensitivity.leaveOneOut(c),
+                Sensitivity.tornado(c), Sensitivity.priorSweeps(c), Sensitivity.whatItTakes(p));
+        Provenance prov = CaseRun.provenance(c, null, null);
+        Map<String, String> files = SensitivityReport.render(c, f, prov);
+        List<Path> written = output.write(common.root, c.id(), files);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            out.println(JsonReport.text(SensitivityReport.json(c, f, prov)));
+            return 0;
+        }
+        out.println(c.id() + ": " + c.question());
+        out.println();
+        out.print(SensitivityReport.text(c, f));
+        ReportOutput.listWritten(out, common.root, written);
+        return 0;
+    }
+}

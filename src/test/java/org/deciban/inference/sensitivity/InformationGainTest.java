@@ -1,0 +1,111 @@
+package org.deciban.inference.sensitivity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.deciban.model.EvidenceItem;
+import org.junit.jupiter.api.Test;
+
+class InformationGainTest {
+
+    /** Sums of at most a dozen terms of size at most log2(5) in double precision: rounding is ~1e-15. */
+    private static final double EXACT = 1e-12;
+
+    /** Shannon entropy in bits, written independently of InformationGain. */
+    private static double entropy(double[] p) {
+        double h = 0;
+        for (double x : p) {
+            if (x > 0) {
+                h -= x * Math.log(x) / Math.log(2);
+            }
+        }
+        return h;
+    }
+
+    /** H(p) - P(o) H(p|o) - P(n) H(p|n), the definition, computed directly. */
+    private static double byDefinition(double[] p, double[] eff) {
+        double po = 0;
+        for (int k = 0; k < p.length; k++) {
+            po += p[k] * eff[k];
+        }
+        double[] yes = new double[p.length];
+        double[] no = new double[p.length];
+        for (int k = 0; k < p.length; k++) {
+            yes[k] = po > 0 ? p[k] * eff[k] / po : 0;
+            no[k] = po < 1 ? p[k] * (1 - eff[k]) / (1 - po) : 0;
+        }
+        return entropy(p) - po * entropy(yes) - (1 - po) * entropy(no);
+    }
+
+    private static EvidenceItem indicator(double r, Double... l) {
+        return Cases.item("i", r, null, null, l);
+    }
+
+    @Test
+    void handComputedGain() {
+        // p = (0.5, 0.5), L = (0.8, 0.4): P(seen) = 0.6; if seen (2/3, 1/3), if not (1/4, 3/4).
+        // EIG = 1 - 0.6 h(1/3) - 0.4 h(1/4) = 1 - 0.6 * 0.9182958 - 0.4 * 0.8112781 = 0.1245112 bits.
+        InformationGain.Value v = InformationGain.of(new double[] {0.5, 0.5}, indicator(1.0, 0.8, 0.4));
+        assertEquals(0.6, v.pObserved(), EXACT);
+        assertEquals(2.0 / 3, v.ifObserved().get(0), EXACT);
+        assertEquals(0.25, v.ifNotObserved().get(0), EXACT);
+        assertEquals(0.1245112, v.gainBits(), 1e-7);
+        // A perfect test of two equally likely hypotheses is worth exactly one bit.
+        assertEquals(1.0, InformationGain.of(new double[] {0.5, 0.5}, indicator(1.0, 1.0, 0.0)).gainBits(), EXACT);
+    }
+
+    @Test
+    void equalLikelihoodsGiveZeroGain() {
+        double[] p = {0.1, 0.2, 0.3, 0.4};
+        for (double l : new double[] {0.0, 0.3, 0.77, 1.0}) {
+            assertEquals(0, InformationGain.of(p, indicator(1.0, l, l, l, l)).gainBits(), EXACT);
+        }
+        // Reliability 0 makes any indicator uninformative: L' is the mean under every hypothesis.
+        assertEquals(0, InformationGain.of(p, indicator(0.0, 0.9, 0.1, 0.5, 0.2)).gainBits(), EXACT);
+    }
+
+    record Draw(double[] p, Double[] l, double r) {
+    }
+
+    @Provide
+    Arbitrary<Draw> draws() {
+        return Arbitraries.integers().between(2, 5).flatMap(k -> Combinators.combine(
+                Arbitraries.doubles().between(0, 1).array(double[].class).ofSize(k),
+                Arbitraries.of(0.0, 1e-9, 0.3, 0.5, 0.999, 1.0).injectDuplicates(0.0).list().ofSize(k)
+                        .map(xs -> xs.toArray(Double[]::new)),
+                Arbitraries.doubles().between(0, 1).array(Double[].class).ofSize(k),
+                Arbitraries.of(0.0, 0.5, 1.0).injectDuplicates(0.0),
+                Arbitraries.integers().between(0, 2))
+                .as((w, edge, l, r, mode) -> {
+                    double[] p = w.clone();
+                    double s = 0;
+                    for (int i = 0; i < p.length; i++) {
+                        p[i] = p[i] + 1e-3;
+                        s += p[i];
+                    }
+                    for (int i = 0; i < p.length; i++) {
+                        p[i] /= s;
+                    }
+                    return new Draw(p, mode == 0 ? edge : l, mode == 2 ? r : 1.0);
+                }));
+    }
+
+    @Property(tries = 400, seed = "20240801")
+    void gainIsNeverNegativeAndMatchesTheDefinition(@ForAll("draws") Draw d) {
+        InformationGain.Value v = InformationGain.of(d.p(), indicator(d.r(), d.l()));
+        double[] eff = v.effective().stream().mapToDouble(Double::doubleValue).toArray();
+        boolean hasZero = List.of(d.l()).contains(0.0);
+        Statistics.collect(d.p().length, hasZero ? "a zero likelihood" : "no zero");
+        assertTrue(v.gainBits() >= 0, "gain " + v.gainBits());
+        assertTrue(v.gainBits() <= 1 + EXACT, "a yes/no observation gives at most 1 bit: " + v.gainBits());
+        assertEquals(byDefinition(d.p(), eff), v.gainBits(), EXACT);
+    }
+}
