@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deciban.inference.ExactEngine;
+import org.deciban.inference.CasePosterior;
 import org.deciban.inference.Posterior;
 import org.deciban.inference.sensitivity.InformationGain;
 import org.deciban.io.CaseLoader;
@@ -50,7 +50,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
             throw new BadInput("evidence/" + id + "/indicators/: no indicator files; allowed: one or more *.yaml files "
                     + "of items in the evidence format, likelihoods = P(indicator observed | hypothesis)");
         }
-        Posterior p = ExactEngine.run(c);
+        Posterior p = CasePosterior.of(c);
         List<InformationGain.Value> ranked = InformationGain.rank(c, ind.items());
         Provenance base = CaseRun.provenance(c, null, null);
         Map<String, String> inputs = new LinkedHashMap<>(base.inputs());

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deciban.inference.ExactEngine;
+import org.deciban.inference.CasePosterior;
 import org.deciban.inference.Posterior;
 import org.deciban.inference.sensitivity.Sensitivity;
 import org.deciban.io.CaseLoader;
@@ -41,7 +41,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        Posterior p = ExactEngine.run(c);
+        Posterior p = CasePosterior.of(c);
         SensitivityReport.Figures f = new SensitivityReport.Figures(p, Sensitivity.leaveOneOut(c),
                 Sensitivity.tornado(c), Sensitivity.priorSweeps(c), Sensitivity.whatItTakes(p));
         Provenance prov = CaseRun.provenance(c, null, null);

@@ -466,6 +466,10 @@ public final class CaseLoader {
             throw v.bad(p + "/id", dto.id(), "an id of lower-case letters, digits and '-', starting with a letter or digit");
         }
         LocalDate date = dto.date() == null ? null : v.date(p + "/date", dto.date());
+        if (date != null && header.asOf() != null && date.isAfter(header.asOf())) {
+            throw v.bad(p + "/date", dto.date(), "a date on or before the case's as_of (" + header.asOf()
+                    + "); a forecast as of a date cannot use later evidence");
+        }
         if (dto.category() != null && !EvidenceItem.CATEGORIES.contains(dto.category())) {
             throw v.bad(p + "/category", dto.category(), "one of " + String.join(", ", EvidenceItem.CATEGORIES)
                     + Suggest.didYouMean(dto.category(), EvidenceItem.CATEGORIES));

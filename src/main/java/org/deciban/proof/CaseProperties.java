@@ -15,7 +15,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.deciban.inference.ExactEngine;
+import org.deciban.inference.CasePosterior;
 import org.deciban.inference.ItemWeight;
 import org.deciban.inference.OutcomeShare;
 import org.deciban.inference.Posterior;
@@ -78,7 +78,7 @@ public class CaseProperties {
         for (int i : order) {
             shuffled.add(s.subject.evidence().get(i));
         }
-        Posterior p = ExactEngine.run(s.subject.withEvidence(shuffled));
+        Posterior p = CasePosterior.of(s.subject.withEvidence(shuffled));
         double worst = 0;
         for (int k = 0; k < s.subject.size(); k++) {
             worst = Math.max(worst, Math.abs(p.probabilities().get(k) - s.posterior.probabilities().get(k)));
@@ -145,7 +145,7 @@ public class CaseProperties {
             for (int i = 0; i < j.count(); i++) {
                 table[i] = j.low(i) + rng.nextDouble() * (j.high(i) - j.low(i));
             }
-            int[] now = ProofSession.conclusion(ExactEngine.run(j.withTable(table)));
+            int[] now = ProofSession.conclusion(CasePosterior.of(j.withTable(table)));
             if (now[0] == base[0] && now[1] == base[1]) {
                 kept++;
             }
@@ -167,7 +167,7 @@ public class CaseProperties {
             table[c.judgment()] = s.judgments.at(c.judgment(), c.position());
         }
         int[] base = ProofSession.conclusion(s.posterior);
-        int[] now = ProofSession.conclusion(ExactEngine.run(s.judgments.withTable(table)));
+        int[] now = ProofSession.conclusion(CasePosterior.of(s.judgments.withTable(table)));
         check(now[0] == base[0] && now[1] == base[1], "the conclusion changed");
     }
 

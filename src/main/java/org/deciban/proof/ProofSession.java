@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deciban.inference.ExactEngine;
+import org.deciban.inference.CasePosterior;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.Checks;
@@ -34,7 +34,7 @@ final class ProofSession {
         this.subject = subject;
         this.checks = checks;
         this.seed = seed;
-        this.posterior = ExactEngine.run(subject);
+        this.posterior = CasePosterior.of(subject);
         this.judgments = new Judgments(subject, checks.defaultConfidence());
     }
 

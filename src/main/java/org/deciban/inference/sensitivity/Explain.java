@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
-import org.deciban.inference.ExactEngine;
+import org.deciban.inference.CasePosterior;
 import org.deciban.inference.ItemWeight;
 import org.deciban.inference.LogSpace;
 import org.deciban.inference.Posterior;
@@ -106,7 +106,7 @@ public final class Explain {
 
     /** Explains a case. */
     public static Explanation of(Case c) {
-        Posterior p = ExactEngine.run(c);
+        Posterior p = CasePosterior.of(c);
         return new Explanation(p, ledger(c, p), carriers(c, p), groups(c, p));
     }
 
@@ -204,7 +204,7 @@ public final class Explain {
 
     /** The case without the given items, recomputed from scratch, compared with the full case. */
     public static Removal without(Case c, Posterior full, List<String> ids, String group) {
-        Posterior after = ExactEngine.run(withoutItems(c, ids));
+        Posterior after = CasePosterior.of(withoutItems(c, ids));
         int lead = full.leader();
         return new Removal(ids, group, lead, full.probabilities().get(lead), after.probabilities(), after.leader());
     }

@@ -3,7 +3,7 @@ package org.deciban.inference.sensitivity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.deciban.inference.ExactEngine;
+import org.deciban.inference.CasePosterior;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 
@@ -54,7 +54,7 @@ public final class InformationGain {
 
     /** The indicators ranked by gain (largest first, ties by id), against the case's posterior. */
     public static List<Value> rank(Case c, List<EvidenceItem> indicators) {
-        double[] post = ExactEngine.run(c).toArray();
+        double[] post = CasePosterior.of(c).toArray();
         List<Value> out = new ArrayList<>();
         for (EvidenceItem ind : indicators) {
             out.add(of(post, ind));

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.deciban.inference.EvidenceMatrix;
-import org.deciban.inference.ExactEngine;
+import org.deciban.inference.CasePosterior;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
@@ -150,11 +150,11 @@ public final class Sensitivity {
 
     /** Leave-one-out for every item, in the case's order. */
     public static List<LeaveOneOut> leaveOneOut(Case c) {
-        Posterior full = ExactEngine.run(c);
+        Posterior full = CasePosterior.of(c);
         int lead = full.leader();
         List<LeaveOneOut> out = new ArrayList<>();
         for (EvidenceItem item : c.evidence()) {
-            Posterior p = ExactEngine.run(Explain.withoutItems(c, List.of(item.id())));
+            Posterior p = CasePosterior.of(Explain.withoutItems(c, List.of(item.id())));
             out.add(new LeaveOneOut(item.id(), p.probabilities(), p.leader(), p.leader() != lead,
                     p.probabilities().get(lead) - full.probabilities().get(lead)));
         }
@@ -163,7 +163,7 @@ public final class Sensitivity {
 
     /** The tornado, sorted by swing (largest first, ties by id). */
     public static List<Tornado> tornado(Case c) {
-        int lead = ExactEngine.run(c).leader();
+        int lead = CasePosterior.of(c).leader();
         List<EvidenceItem> items = c.evidence();
         List<Tornado> out = new ArrayList<>();
         for (int e = 0; e < items.size(); e++) {
@@ -201,7 +201,7 @@ public final class Sensitivity {
     private static double leaderWith(Case c, int e, List<Double> likelihoods, int lead) {
         List<EvidenceItem> items = new ArrayList<>(c.evidence());
         items.set(e, items.get(e).withLikelihoods(likelihoods));
-        return ExactEngine.run(c.withEvidence(items)).probabilities().get(lead);
+        return CasePosterior.of(c.withEvidence(items)).probabilities().get(lead);
     }
 
     /** The prior neighbourhood of every hypothesis (empty when K = 1). */
@@ -247,7 +247,7 @@ public final class Sensitivity {
 
     /** What one new item would need to change the leader or its ICD 203 band. */
     public static WhatItTakes whatItTakes(Case c) {
-        return whatItTakes(ExactEngine.run(c));
+        return whatItTakes(CasePosterior.of(c));
     }
 
     /** {@link #whatItTakes(Case)} from a computed posterior. */

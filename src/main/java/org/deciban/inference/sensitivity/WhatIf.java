@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.deciban.inference.ExactEngine;
+import org.deciban.inference.CasePosterior;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
@@ -76,8 +76,8 @@ public final class WhatIf {
 
     /** Compares the case with its modification. */
     public static Comparison compare(Case c, List<String> without, List<EvidenceItem> with) {
-        Posterior before = ExactEngine.run(c);
-        Posterior after = ExactEngine.run(apply(c, without, with));
+        Posterior before = CasePosterior.of(c);
+        Posterior after = CasePosterior.of(apply(c, without, with));
         return new Comparison(before, after, without, with.stream().map(EvidenceItem::id).toList());
     }
 }
