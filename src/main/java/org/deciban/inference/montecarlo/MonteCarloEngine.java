@@ -68,12 +68,17 @@ public final class MonteCarloEngine {
      * @throws ImpossibleEvidenceException when the stated evidence, or every draw, rules out every hypothesis
      */
     public static MonteCarloResult run(Case c, MonteCarloOptions options, LongConsumer progress) {
+        return run(c, options, progress, EXACT_CELL_LIMIT);
+    }
+
+    /** As {@link #run(Case, MonteCarloOptions, LongConsumer)} with another limit of stored doubles (for tests). */
+    static MonteCarloResult run(Case c, MonteCarloOptions options, LongConsumer progress, long exactCellLimit) {
         EvidenceMatrix m = EvidenceMatrix.of(c);
         DrawModel model = DrawModel.of(c, m);
         Layout layout = new Layout(c);
         long draws = options.draws();
         int q = layout.quantities;
-        boolean exact = draws * (q + 1L) <= EXACT_CELL_LIMIT;
+        boolean exact = draws * (q + 1L) <= exactCellLimit;
         Storage storage = exact ? new Storage(q, (int) draws) : null;
         long chunks = (draws + CHUNK - 1) / CHUNK;
         SplittableUniformRandomProvider root =
