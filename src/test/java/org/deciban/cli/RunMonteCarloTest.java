@@ -98,4 +98,27 @@ class RunMonteCarloTest {
         assertEquals("2", r[0]);
         assertTrue(r[2].startsWith("deciban: error: --threads 0"), r[2]);
     }
+
+    @Test
+    void intervalsAreReadAndBadOnesNamed() throws Exception {
+        project();
+        Files.writeString(root.resolve("evidence/t/more.yaml"), String.join("\n",
+                "id: four",
+                "likelihoods: {a: 0.6, b: 0.3, c: 0.5}",
+                "intervals: {a: [0.4, 0.8], b: [0.1, 0.5]}",
+                ""));
+        String[] ok = run("run", "t", "--root", root.toString(), "--no-write", "--draws", "20000");
+        assertEquals("0", ok[0], ok[2]);
+        Files.writeString(root.resolve("evidence/t/more.yaml"), String.join("\n",
+                "id: four",
+                "likelihoods: {a: 0.6, b: 0.3, c: 0.5}",
+                "intervals: {a: [0.7, 0.8]}",
+                ""));
+        String[] bad = run("run", "t", "--root", root.toString(), "--no-write");
+        assertEquals("2", bad[0], bad[2]);
+        // one line naming file, line, field, value and what is allowed
+        assertTrue(bad[2].contains("evidence/t/more.yaml") && bad[2].contains("[0.7, 0.8] around likelihood 0.6")
+                && bad[2].contains("allowed"), bad[2]);
+        assertEquals(1, bad[2].strip().lines().count(), bad[2]);
+    }
 }
