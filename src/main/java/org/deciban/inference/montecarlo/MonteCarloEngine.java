@@ -134,6 +134,51 @@ public final class MonteCarloEngine {
         }
     }
 
+    /**
+     * The random-draw floor of a run: the same chunks, streams and samplers as {@link #run}, drawing
+     * the judgments only (no posterior, no summaries). For benchmarks; returns a checksum.
+     */
+    public static double judgmentFloor(Case c, MonteCarloOptions options) {
+        DrawModel model = DrawModel.of(c, EvidenceMatrix.of(c));
+        long draws = options.draws();
+        long chunks = (draws + CHUNK - 1) / CHUNK;
+        SplittableUniformRandomProvider root =
+                (SplittableUniformRandomProvider) RandomSource.L64_X128_MIX.create(options.seed());
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "deciban-monte-carlo-floor");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Double>> parts = new ArrayList<>();
+            for (long i = 0; i < chunks; i++) {
+                int n = (int) Math.min(CHUNK, draws - i * CHUNK);
+                UniformRandomProvider rng = root.split();
+                parts.add(pool.submit(() -> {
+                    DrawModel.Stream s = model.stream(rng);
+                    double sum = 0;
+                    for (int d = 0; d < n; d++) {
+                        s.sampleJudgments();
+                        sum += s.checksum();
+                    }
+                    return sum;
+                }));
+            }
+            double total = 0;
+            for (Future<Double> f : parts) {
+                total += f.get();
+            }
+            return total;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("floor chunk failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Every draw's quantities and log weight, for exact quantiles. */
     private static final class Storage {
         final double[][] values;

@@ -10,30 +10,66 @@ final class WeightedQuantiles {
     private WeightedQuantiles() {
     }
 
-    /** Exact weighted quantiles, for increasing probabilities qs. Values and weights are not changed. */
+    /**
+     * Exact weighted quantiles, for increasing probabilities qs, in O(n): a first pass bins the
+     * weights into {@link MonteCarloEngine#BINS} bins over [0, 1] and finds the bin where the
+     * cumulative weight crosses q; only that bin's values are then sorted and walked. Values and
+     * weights are not changed.
+     */
     static double[] exact(double[] values, double[] weights, double[] qs) {
         int n = values.length;
-        int[] order = new int[n];
+        int bins = MonteCarloEngine.BINS;
+        double[] hist = new double[bins];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            hist[MonteCarloEngine.bin(values[i])] += weights[i];
         }
-        IndexSort.sort(order, values);
         double total = 0;
-        for (int i = 0; i < n; i++) {
-            total += weights[order[i]];
+        for (double h : hist) {
+            total += h;
         }
         double[] out = new double[qs.length];
         double cum = 0;
-        int i = 0;
+        int b = 0;
         for (int j = 0; j < qs.length; j++) {
             double target = qs[j] * total;
-            while (i < n - 1 && (cum + weights[order[i]] < target || weights[order[i]] == 0)) {
-                cum += weights[order[i]];
-                i++;
+            while (b < bins - 1 && (cum + hist[b] < target || hist[b] == 0)) {
+                cum += hist[b];
+                b++;
             }
-            out[j] = values[order[i]];
+            out[j] = withinBin(values, weights, b, target - cum);
         }
         return out;
+    }
+
+    /** The smallest value of bin b whose cumulative weight within the bin reaches {@code need}. */
+    private static double withinBin(double[] values, double[] weights, int b, double need) {
+        int count = 0;
+        for (double v : values) {
+            if (MonteCarloEngine.bin(v) == b) {
+                count++;
+            }
+        }
+        int[] idx = new int[count];
+        int c = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (MonteCarloEngine.bin(values[i]) == b) {
+                idx[c++] = i;
+            }
+        }
+        IndexSort.sort(idx, values);
+        double cum = 0;
+        int last = -1;
+        for (int i : idx) {
+            if (weights[i] == 0) {
+                continue;
+            }
+            last = i;
+            cum += weights[i];
+            if (cum >= need) {
+                return values[i];
+            }
+        }
+        return last >= 0 ? values[last] : (b + 0.5) / MonteCarloEngine.BINS;
     }
 
     /** Quantiles from a histogram of {@code bins} equal bins over [0, 1]: the midpoint of the crossing bin. */
