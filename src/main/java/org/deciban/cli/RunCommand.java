@@ -1,5 +1,6 @@
 package org.deciban.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,9 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deciban.inference.Posterior;
+import org.deciban.inference.montecarlo.MonteCarloEngine;
+import org.deciban.inference.montecarlo.MonteCarloOptions;
+import org.deciban.inference.montecarlo.MonteCarloResult;
+import org.deciban.inference.montecarlo.Weighting;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.report.Display;
+import org.deciban.report.IntervalReport;
 import org.deciban.report.JsonReport;
 import org.deciban.report.PosteriorTables;
 import org.deciban.report.Provenance;
@@ -38,6 +44,24 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-write", description = "Print only; write no report files.")
     boolean noWrite;
 
+    @Option(names = "--draws", paramLabel = "N", description = "Monte Carlo draws (default: the case's settings.draws).")
+    Long draws;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the Monte Carlo generator (default: the case's settings.seed).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: the available processors); the figures do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--judgment-spread",
+            description = "Report the UNWEIGHTED spread of the posterior as the judgments vary, instead of the "
+                    + "credible interval (draws not weighted by the evidence).")
+    boolean judgmentSpread;
+
+    @Option(names = "--no-mc", description = "Skip Monte Carlo: exact posterior only.")
+    boolean noMonteCarlo;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,26 +71,48 @@ public final class RunCommand implements Callable<Integer> {
         Case c = loader.load(caseArg.resolve(loader));
         DriftRun.Result engine = DriftRun.posterior(c);
         Posterior p = engine.posterior();
-        Provenance prov = CaseRun.provenance(c, null, null);
-        Map<String, String> files = engine.annotate(RunReport.render(c, p, prov));
+        MonteCarloResult mc = null;
+        if (!noMonteCarlo) {
+            MonteCarloOptions options = monteCarloOptions(c);
+            try (Progress progress = Progress.forDraws(options.draws())) {
+                mc = MonteCarloEngine.run(c, options, progress);
+            }
+        }
+        Provenance prov = mc == null ? CaseRun.provenance(c, null, null)
+                : CaseRun.provenance(c, mc.options().seed(), mc.options().draws());
+        Map<String, String> files = engine.annotate(RunReport.render(c, p, prov, mc));
         List<Path> written = List.of();
         if (!noWrite) {
             ReportFolder folder = ReportFolder.of(common.root.resolve("reports"), c.id());
             written = RunReport.write(folder, files);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (mc != null) {
+            for (String w : mc.warnings()) {
+                spec.commandLine().getErr().println("deciban: warning: " + w);
+            }
+            spec.commandLine().getErr().flush();
+        }
         if (json) {
-            out.println(JsonReport.text(JsonReport.of(c, p, prov).put("engine", engine.note())));
+            ObjectNode doc = JsonReport.of(c, p, prov).put("engine", engine.note());
+            if (mc != null) {
+                IntervalReport.addTo(doc, mc);
+            }
+            out.println(JsonReport.text(doc));
             return 0;
         }
         out.println(c.id() + ": " + c.question());
         out.println();
-        out.print(Display.text(PosteriorTables.posterior(c, p)));
+        out.print(Display.text(mc == null ? PosteriorTables.posterior(c, p)
+                : IntervalReport.withIntervals(PosteriorTables.posterior(c, p), p, mc)));
         out.println();
-        for (String line : RunReport.headline(p)) {
+        for (String line : mc == null ? RunReport.headline(p) : IntervalReport.headline(p, mc)) {
             out.println(line);
         }
         out.println(engine.note());
+        if (mc != null) {
+            out.println(IntervalReport.method(mc));
+        }
         if (!written.isEmpty()) {
             out.println();
             for (Path f : written) {
@@ -74,5 +120,18 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private MonteCarloOptions monteCarloOptions(Case c) {
+        long n = draws != null ? draws : c.settings().draws();
+        if (n < 1) {
+            throw new BadInput("--draws " + n + ": allowed: a whole number of at least 1");
+        }
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (t < 1 || t > 1024) {
+            throw new BadInput("--threads " + t + ": allowed: a whole number from 1 to 1024");
+        }
+        return new MonteCarloOptions(n, seed != null ? seed : c.settings().seed(), t,
+                judgmentSpread ? Weighting.JUDGMENT_SPREAD : Weighting.IMPORTANCE);
     }
 }

@@ -11,7 +11,7 @@ import org.deciban.model.EvidenceItem;
  * enters the posterior is {@link #effective}: L'(k) = r L(k) + (1 - r) mean_j L(j), replaced by
  * 1 - L'(k) when the item is recorded as absent. The arrays are private copies and never change.
  */
-public final class EvidenceMatrix {
+public final class EvidenceMatrix implements PosteriorKernel {
 
     private final int hypotheses;
     private final int items;
@@ -88,6 +88,11 @@ public final class EvidenceMatrix {
         return likelihoods.clone();
     }
 
+    /** Whether item e was observed (false: looked for and not found). */
+    public boolean observed(int e) {
+        return observed[e];
+    }
+
     /** Weight w_e of item e. */
     public double weight(int e) {
         return weight[e];
@@ -133,6 +138,7 @@ public final class EvidenceMatrix {
      * @return log Z, the log of the evidence normaliser; -infinity when the evidence eliminates
      *         every hypothesis (out is then undefined)
      */
+    @Override
     public double posterior(double[] table, double[] logPi, double[] work, double[] out) {
         int k = hypotheses;
         double[] acc = out;

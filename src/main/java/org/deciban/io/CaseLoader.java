@@ -27,6 +27,7 @@ import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.deciban.model.Hypothesis;
 import org.deciban.model.InputFile;
+import org.deciban.model.LikelihoodInterval;
 import org.deciban.model.Prior;
 import org.deciban.model.Settings;
 
@@ -517,8 +518,39 @@ public final class CaseLoader {
             likelihoods.add(x);
         }
         String origin = doc.file() + ":" + doc.lineOf(p.isEmpty() ? "/id" : p);
+        List<LikelihoodInterval> intervals = intervals(v, p + "/intervals", dto.intervals(), ids, l);
         return new EvidenceItem(dto.id(), date, dto.category(), dto.source(), r, code, dto.quote(), dto.rationale(),
-                likelihoods, confidence, dto.group(), observed, origin);
+                likelihoods, confidence, dto.group(), observed, origin, intervals);
+    }
+
+    /** {@code intervals: {h: [low, high]}}: 90% intervals of some likelihoods, each containing its likelihood. */
+    private static List<LikelihoodInterval> intervals(Fields v, String path, Map<String, JsonNode> map,
+                                                      List<String> ids, double[] l) {
+        List<LikelihoodInterval> out = new ArrayList<>();
+        if (map == null) {
+            return out;
+        }
+        String allowed = "a list [low, high] of two numbers with 0 < low <= likelihood <= high < 1 and low < high";
+        for (Map.Entry<String, JsonNode> e : map.entrySet()) {
+            String at = path + "/" + e.getKey();
+            int k = ids.indexOf(e.getKey());
+            if (k < 0) {
+                throw v.bad(at, e.getKey(), "a hypothesis id, one of " + String.join(", ", ids)
+                        + Suggest.didYouMean(e.getKey(), ids));
+            }
+            JsonNode n = e.getValue();
+            if (n == null || !n.isArray() || n.size() != 2) {
+                throw v.bad(at, n == null ? "(empty)" : n.toString(), allowed);
+            }
+            double low = v.number(at + "/0", n.get(0), x -> x > 0 && x < 1, "a number in (0, 1) as the low end");
+            double high = v.number(at + "/1", n.get(1), x -> x > 0 && x < 1, "a number in (0, 1) as the high end");
+            if (!(low < high && low <= l[k] && l[k] <= high)) {
+                throw v.bad(at, "[" + n.get(0).asText() + ", " + n.get(1).asText() + "] around likelihood "
+                        + Double.toString(l[k]), allowed);
+            }
+            out.add(new LikelihoodInterval(k, low, high));
+        }
+        return out;
     }
 
     private static double likelihood(Fields v, Scales scales, String path, JsonNode node) {

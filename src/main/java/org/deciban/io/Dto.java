@@ -76,6 +76,7 @@ final class Dto {
             @JsonProperty("likelihoods") Map<String, JsonNode> likelihoods,
             @JsonProperty("confidence") JsonNode confidence,
             @JsonProperty("group") String group,
-            @JsonProperty("observed") Boolean observed) {
+            @JsonProperty("observed") Boolean observed,
+            @JsonProperty("intervals") Map<String, JsonNode> intervals) {
     }
 }

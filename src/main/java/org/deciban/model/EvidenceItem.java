@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param group       dependence group, or {@code null} when the item is independent
  * @param observed    {@code false} when the item was looked for and not found
  * @param origin      where the item was read from, for messages ("evidence/kim/a.yaml:12")
+ * @param intervals   90% intervals of some likelihoods, for Monte Carlo (at most one per hypothesis,
+ *                    each containing its stated likelihood); empty when none are given
  */
 public record EvidenceItem(
         String id,
@@ -40,7 +42,8 @@ public record EvidenceItem(
         Double confidence,
         String group,
         boolean observed,
-        String origin) {
+        String origin,
+        List<LikelihoodInterval> intervals) {
 
     /** The categories DESIGN.md allows. */
     public static final List<String> CATEGORIES = List.of(
@@ -71,6 +74,28 @@ public record EvidenceItem(
         if (group != null && group.isBlank()) {
             group = null;
         }
+        intervals = intervals == null ? List.of() : List.copyOf(intervals);
+        boolean[] seen = new boolean[likelihoods.size()];
+        for (LikelihoodInterval iv : intervals) {
+            if (iv.hypothesis() >= seen.length || seen[iv.hypothesis()]) {
+                throw new IllegalArgumentException("interval of item '" + id + "' for hypothesis " + iv.hypothesis()
+                        + " is out of range or given twice");
+            }
+            seen[iv.hypothesis()] = true;
+            double l = likelihoods.get(iv.hypothesis());
+            if (!(iv.low() <= l && l <= iv.high())) {
+                throw new IllegalArgumentException("interval [" + iv.low() + ", " + iv.high() + "] of item '" + id
+                        + "' must contain its likelihood " + l);
+            }
+        }
+    }
+
+    /** An item without likelihood intervals. */
+    public EvidenceItem(String id, LocalDate date, String category, String source, double reliability,
+                        String reliabilityCode, String quote, String rationale, List<Double> likelihoods,
+                        Double confidence, String group, boolean observed, String origin) {
+        this(id, date, category, source, reliability, reliabilityCode, quote, rationale, likelihoods, confidence,
+                group, observed, origin, List.of());
     }
 
     /** Raw likelihoods as a fresh array, for hot loops. */
@@ -82,15 +107,15 @@ public record EvidenceItem(
         return out;
     }
 
-    /** A copy of this item with other likelihoods (used by sensitivity and tests). */
+    /** A copy of this item with other likelihoods (used by sensitivity and tests); its intervals are dropped. */
     public EvidenceItem withLikelihoods(List<Double> newLikelihoods) {
         return new EvidenceItem(id, date, category, source, reliability, reliabilityCode, quote, rationale,
-                newLikelihoods, confidence, group, observed, origin);
+                newLikelihoods, confidence, group, observed, origin, List.of());
     }
 
     /** A copy of this item with another reliability. */
     public EvidenceItem withReliability(double r) {
         return new EvidenceItem(id, date, category, source, r, Double.toString(r), quote, rationale,
-                likelihoods, confidence, group, observed, origin);
+                likelihoods, confidence, group, observed, origin, intervals);
     }
 }

@@ -21,9 +21,12 @@ public final class Display {
             if (c instanceof DoubleColumn) {
                 DoubleColumn d = (DoubleColumn) c;
                 boolean decibans = d.name().startsWith("db_");
+                boolean count = d.name().equals("ess") || d.name().equals("confidence");
                 StringColumn s = StringColumn.create(d.name());
                 for (int r = 0; r < d.size(); r++) {
-                    s.append(decibans ? Numbers.decibans(d.getDouble(r)) : Numbers.probability(d.getDouble(r)));
+                    double x = d.getDouble(r);
+                    s.append(decibans ? Numbers.decibans(x) : count ? Numbers.fixed(x, x == Math.rint(x) ? 0 : 1)
+                            : Numbers.probability(x));
                 }
                 out.addColumns(s);
             } else {

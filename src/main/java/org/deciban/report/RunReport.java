@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deciban.inference.Posterior;
+import org.deciban.inference.montecarlo.MonteCarloResult;
 import org.deciban.model.Case;
 import org.deciban.model.Icd203;
 import tech.tablesaw.api.Table;
@@ -22,10 +23,18 @@ public final class RunReport {
 
     /** File name to content, in writing order. */
     public static Map<String, String> render(Case c, Posterior p, Provenance prov) {
+        return render(c, p, prov, null);
+    }
+
+    /** As {@link #render(Case, Posterior, Provenance)}, with Monte Carlo intervals when {@code mc} is not null. */
+    public static Map<String, String> render(Case c, Posterior p, Provenance prov, MonteCarloResult mc) {
         Table post = PosteriorTables.posterior(c, p);
+        if (mc != null) {
+            post = IntervalReport.withIntervals(post, p, mc);
+        }
         Table ev = PosteriorTables.evidence(c, p);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("posterior.md", String.join("\n", posteriorMarkdown(c, p, post, prov)) + "\n");
+        files.put("posterior.md", String.join("\n", posteriorMarkdown(c, p, post, prov, mc)) + "\n");
         files.put("posterior.csv", Csv.of(post));
         files.put("evidence.md", String.join("\n", evidenceMarkdown(c, ev, prov)) + "\n");
         files.put("evidence.csv", Csv.of(ev));
@@ -49,7 +58,7 @@ public final class RunReport {
         return out;
     }
 
-    private static List<String> posteriorMarkdown(Case c, Posterior p, Table post, Provenance prov) {
+    private static List<String> posteriorMarkdown(Case c, Posterior p, Table post, Provenance prov, MonteCarloResult mc) {
         List<String> md = new ArrayList<>();
         md.add("# Posterior: " + Markdown.escape(c.id()));
         md.add("");
@@ -64,7 +73,7 @@ public final class RunReport {
                 + c.hypotheses().get(lead).id() + "): " + Icd203.of(PosteriorTables.clamp(p.probabilities().get(lead))).withRange()
                 + ", " + Numbers.probability(p.probabilities().get(lead)) + ".");
         md.add("");
-        for (String line : headline(p)) {
+        for (String line : mc == null ? headline(p) : IntervalReport.headline(p, mc)) {
             md.add("- " + Markdown.escape(line));
         }
         md.add("");
@@ -73,6 +82,10 @@ public final class RunReport {
         md.add("Posterior by DESIGN.md steps 1-3 (reliability mixing, group weights, log-space update); "
                 + "outcomes by step 6; phrases by ICD 203 (step 7).");
         md.add("");
+        if (mc != null) {
+            md.addAll(IntervalReport.markdown(mc));
+            md.add("");
+        }
         md.addAll(prov.markdown());
         return md;
     }

@@ -1,0 +1,313 @@
+package org.deciban.inference.montecarlo;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import org.apache.commons.rng.SplittableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.deciban.inference.EvidenceMatrix;
+import org.deciban.inference.ImpossibleEvidenceException;
+import org.deciban.model.Case;
+
+/**
+ * Monte Carlo credible intervals, DESIGN.md step 5.
+ *
+ * <p>Per draw s: pi_s ~ Dirichlet(c pi) when the prior has a concentration c; each uncertain
+ * likelihood L_s ~ Beta(a, b) ({@link BetaJudgment}; Beta = X / (X + Y) with X ~ Gamma(a),
+ * Y ~ Gamma(b) from Commons RNG's Ahrens-Dieter/Marsaglia-Tsang sampler); then steps 1-3
+ * ({@link EvidenceMatrix#posterior}) give p_s and log Z_s. Importance weights W_s = Z_s / max Z are
+ * formed in log space. For each hypothesis and outcome the result holds the weighted mean, median,
+ * 5% and 95% quantiles, lead share, Monte Carlo standard error and effective sample size
+ * ({@link Interval}); a warning is added when the ESS falls below {@value #ESS_WARNING_SHARE} of
+ * the draws. A draw whose evidence rules out every hypothesis (log Z_s = -infinity) has weight 0.
+ *
+ * <p>Reproducibility: draws run in chunks of {@value #CHUNK}; chunk i gets the i-th
+ * {@link SplittableUniformRandomProvider#split()} of one {@link RandomSource#L64_X128_MIX}
+ * generator seeded with the seed, and chunk sums are merged in chunk order. The figures therefore
+ * depend on the seed and the number of draws, never on the number of threads.
+ *
+ * <p>Memory: when draws * (quantities + 1) &lt;= {@value #EXACT_CELL_LIMIT} every draw's values are
+ * stored and the quantiles are exact weighted quantiles. Above that (e.g. 100 million draws), each
+ * quantity gets a weighted histogram over [0, 1] with {@value #BINS} bins of width
+ * {@value #BIN_WIDTH}, merged chunk by chunk; a quantile is the midpoint of the bin where the
+ * cumulative weight crosses it, so its error is at most half a bin, {@value #BIN_WIDTH}/2. Means,
+ * standard errors, lead shares and ESS are exact sums in both cases. Memory then is
+ * O(threads * CHUNK * quantities + quantities * BINS), independent of the number of draws.
+ */
+public final class MonteCarloEngine {
+
+    /** Draws per chunk, each chunk one random stream. Fixed: changing it changes every figure. */
+    public static final int CHUNK = 16_384;
+    /** Histogram bins over [0, 1] in streaming mode. */
+    public static final int BINS = 10_000;
+    /** Width of a histogram bin, 1 / BINS. */
+    public static final double BIN_WIDTH = 1.0 / BINS;
+    /** Largest number of stored doubles (draws * (quantities + 1)) for exact quantiles: 128 MiB. */
+    public static final long EXACT_CELL_LIMIT = 1L << 24;
+    /** ESS below this share of the draws gives a warning. */
+    public static final double ESS_WARNING_SHARE = 0.01;
+
+    private MonteCarloEngine() {
+    }
+
+    /** Runs without progress reports. */
+    public static MonteCarloResult run(Case c, MonteCarloOptions options) {
+        return run(c, options, done -> { });
+    }
+
+    /**
+     * Runs the draws.
+     *
+     * @param progress told the number of draws finished, after each chunk, from the calling thread
+     * @throws ImpossibleEvidenceException when the stated evidence, or every draw, rules out every hypothesis
+     */
+    public static MonteCarloResult run(Case c, MonteCarloOptions options, LongConsumer progress) {
+        return run(c, options, progress, EXACT_CELL_LIMIT);
+    }
+
+    /** As {@link #run(Case, MonteCarloOptions, LongConsumer)} with another limit of stored doubles (for tests). */
+    static MonteCarloResult run(Case c, MonteCarloOptions options, LongConsumer progress, long exactCellLimit) {
+        EvidenceMatrix m = EvidenceMatrix.of(c);
+        DrawModel model = DrawModel.of(c, m);
+        Layout layout = new Layout(c);
+        long draws = options.draws();
+        int q = layout.quantities;
+        boolean exact = draws * (q + 1L) <= exactCellLimit;
+        Storage storage = exact ? new Storage(q, (int) draws) : null;
+        long chunks = (draws + CHUNK - 1) / CHUNK;
+        SplittableUniformRandomProvider root =
+                (SplittableUniformRandomProvider) RandomSource.L64_X128_MIX.create(options.seed());
+        ChunkSums total = new ChunkSums(q, !exact);
+        Worker worker = new Worker(model, layout, options.weighting(), draws, storage);
+        if (options.threads() == 1 || chunks == 1) {
+            for (long i = 0; i < chunks; i++) {
+                total.merge(worker.chunk(i, root.split()));
+                progress.accept(Math.min(draws, (i + 1) * CHUNK));
+            }
+        } else {
+            runParallel(options.threads(), chunks, root, worker, total, progress, draws);
+        }
+        if (total.finite == 0 || !(total.sumW > 0)) {
+            throw new ImpossibleEvidenceException("case '" + c.id() + "': every one of the " + draws
+                    + " Monte Carlo draws rules out every hypothesis; no interval can be given");
+        }
+        return summarise(c, layout, options, total, storage);
+    }
+
+    private static void runParallel(int threads, long chunks, SplittableUniformRandomProvider root, Worker worker,
+                                    ChunkSums total, LongConsumer progress, long draws) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "deciban-monte-carlo");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<ChunkSums>> pending = new ArrayDeque<>();
+            long window = 2L * threads;
+            long next = 0;
+            for (long done = 0; done < chunks; done++) {
+                while (next < chunks && next - done < window) {
+                    long index = next++;
+                    UniformRandomProvider rng = root.split();
+                    pending.add(pool.submit(() -> worker.chunk(index, rng)));
+                }
+                total.merge(pending.removeFirst().get());
+                progress.accept(Math.min(draws, (done + 1) * CHUNK));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Monte Carlo run interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IllegalStateException("Monte Carlo chunk failed", cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The random-draw floor of a run: the same chunks, streams and samplers as {@link #run}, drawing
+     * the judgments only (no posterior, no summaries). For benchmarks; returns a checksum.
+     */
+    public static double judgmentFloor(Case c, MonteCarloOptions options) {
+        DrawModel model = DrawModel.of(c, EvidenceMatrix.of(c));
+        long draws = options.draws();
+        long chunks = (draws + CHUNK - 1) / CHUNK;
+        SplittableUniformRandomProvider root =
+                (SplittableUniformRandomProvider) RandomSource.L64_X128_MIX.create(options.seed());
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "deciban-monte-carlo-floor");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Double>> parts = new ArrayList<>();
+            for (long i = 0; i < chunks; i++) {
+                int n = (int) Math.min(CHUNK, draws - i * CHUNK);
+                UniformRandomProvider rng = root.split();
+                parts.add(pool.submit(() -> {
+                    DrawModel.Stream s = model.stream(rng);
+                    double sum = 0;
+                    for (int d = 0; d < n; d++) {
+                        s.sampleJudgments();
+                        sum += s.checksum();
+                    }
+                    return sum;
+                }));
+            }
+            double total = 0;
+            for (Future<Double> f : parts) {
+                total += f.get();
+            }
+            return total;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("floor chunk failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Every draw's quantities and log weight, for exact quantiles. */
+    private static final class Storage {
+        final double[][] values;
+        final double[] logW;
+
+        Storage(int quantities, int draws) {
+            values = new double[quantities][draws];
+            logW = new double[draws];
+        }
+    }
+
+    /** Runs one chunk of draws with its own stream; thread-safe (buffers are per call). */
+    private static final class Worker {
+        private final DrawModel model;
+        private final Layout layout;
+        private final Weighting weighting;
+        private final long draws;
+        private final Storage storage;
+
+        Worker(DrawModel model, Layout layout, Weighting weighting, long draws, Storage storage) {
+            this.model = model;
+            this.layout = layout;
+            this.weighting = weighting;
+            this.draws = draws;
+            this.storage = storage;
+        }
+
+        ChunkSums chunk(long index, UniformRandomProvider rng) {
+            long start = index * CHUNK;
+            int n = (int) Math.min(CHUNK, draws - start);
+            int q = layout.quantities;
+            DrawModel.Stream stream = model.stream(rng);
+            double[] post = new double[model.hypotheses];
+            double[] vals = new double[n * q];
+            double[] logW = new double[n];
+            double ref = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double logZ = stream.draw(post);
+                if (logZ == Double.NEGATIVE_INFINITY || Double.isNaN(logZ)) {
+                    logW[i] = Double.NEGATIVE_INFINITY;
+                    continue;
+                }
+                layout.quantities(post, vals, i * q);
+                logW[i] = weighting == Weighting.IMPORTANCE ? logZ : 0;
+                if (logW[i] > ref) {
+                    ref = logW[i];
+                }
+            }
+            ChunkSums s = new ChunkSums(q, storage == null);
+            s.ref = ref;
+            for (int i = 0; i < n; i++) {
+                if (logW[i] == Double.NEGATIVE_INFINITY) {
+                    continue;
+                }
+                s.finite++;
+                double w = Math.exp(logW[i] - ref);
+                double w2 = w * w;
+                s.sumW += w;
+                s.sumW2 += w2;
+                int off = i * q;
+                for (int j = 0; j < q; j++) {
+                    double p = vals[off + j];
+                    s.sumWp[j] += w * p;
+                    s.sumW2p[j] += w2 * p;
+                    s.sumW2p2[j] += w2 * p * p;
+                    if (s.histogram != null) {
+                        s.histogram[j * BINS + bin(p)] += w;
+                    }
+                }
+                s.lead[layout.leadingHypothesis(vals, off)] += w;
+                int lo = layout.leadingOutcome(vals, off);
+                if (lo >= 0) {
+                    s.lead[lo] += w;
+                }
+            }
+            if (storage != null) {
+                int at = (int) start;
+                for (int i = 0; i < n; i++) {
+                    storage.logW[at + i] = logW[i];
+                    for (int j = 0; j < q; j++) {
+                        storage.values[j][at + i] = vals[i * q + j];
+                    }
+                }
+            }
+            return s;
+        }
+    }
+
+    static int bin(double p) {
+        int b = (int) (p * BINS);
+        return b < 0 ? 0 : Math.min(b, BINS - 1);
+    }
+
+    private static MonteCarloResult summarise(Case c, Layout layout, MonteCarloOptions options, ChunkSums t,
+                                              Storage storage) {
+        int q = layout.quantities;
+        double ess = t.sumW * t.sumW / t.sumW2;
+        double[] weights = null;
+        if (storage != null) {
+            weights = new double[storage.logW.length];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = Math.exp(storage.logW[i] - t.ref);
+            }
+        }
+        List<Interval> all = new ArrayList<>(q);
+        for (int j = 0; j < q; j++) {
+            double mean = t.sumWp[j] / t.sumW;
+            double var = t.sumW2p2[j] - 2 * mean * t.sumW2p[j] + mean * mean * t.sumW2;
+            double mcse = Math.sqrt(Math.max(0, var)) / t.sumW;
+            double[] qs = storage != null
+                    ? WeightedQuantiles.exact(storage.values[j], weights, QUANTILES)
+                    : WeightedQuantiles.histogram(t.histogram, j * BINS, BINS, QUANTILES);
+            all.add(new Interval(mean, qs[1], qs[0], qs[2], t.lead[j] / t.sumW, mcse, ess));
+        }
+        int k = layout.hypotheses;
+        List<String> warnings = new ArrayList<>();
+        if (ess < ESS_WARNING_SHARE * options.draws()) {
+            warnings.add(String.format(java.util.Locale.ROOT,
+                    "effective sample size %.0f is below %.0f%% of the %d draws: the evidence is far from what the "
+                            + "judgments' uncertainty expects; intervals are unreliable, use more draws or wider judgments",
+                    ess, 100 * ESS_WARNING_SHARE, options.draws()));
+        }
+        if (t.finite < options.draws()) {
+            warnings.add((options.draws() - t.finite) + " of " + options.draws()
+                    + " draws ruled out every hypothesis and carry no weight");
+        }
+        return new MonteCarloResult(all.subList(0, k), all.subList(k, k + layout.outcomes),
+                layout.noOutcome ? all.get(q - 1) : null, options, t.finite, ess, storage != null, warnings);
+    }
+
+    private static final double[] QUANTILES = {0.05, 0.5, 0.95};
+}

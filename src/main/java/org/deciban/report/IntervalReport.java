@@ -1,0 +1,142 @@
+package org.deciban.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.deciban.inference.Posterior;
+import org.deciban.inference.montecarlo.Interval;
+import org.deciban.inference.montecarlo.MonteCarloResult;
+import org.deciban.inference.montecarlo.Weighting;
+import org.deciban.model.Icd203;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Monte Carlo credible intervals (DESIGN step 5) in the reports: extra columns of the posterior
+ * table, the summary lines, a Markdown section and the JSON "interval" objects.
+ */
+public final class IntervalReport {
+
+    private IntervalReport() {
+    }
+
+    /** Interval columns added to the posterior table, whose rows are hypotheses, outcomes, no-outcome share. */
+    public static final List<String> COLUMNS = List.of("mean", "median", "p05", "p95", "lead_share", "mcse", "ess");
+
+    /** The rows' intervals in the order of {@link PosteriorTables#posterior}. */
+    static List<Interval> rows(MonteCarloResult mc, Posterior p) {
+        List<Interval> rows = new ArrayList<>(mc.hypotheses());
+        rows.addAll(mc.outcomes());
+        if (!p.outcomes().isEmpty() && p.noOutcomePrior() > 0 && mc.noOutcome() != null) {
+            rows.add(mc.noOutcome());
+        }
+        return rows;
+    }
+
+    /** A copy of the posterior table with the interval columns appended. */
+    public static Table withIntervals(Table posterior, Posterior p, MonteCarloResult mc) {
+        List<Interval> rows = rows(mc, p);
+        if (rows.size() != posterior.rowCount()) {
+            throw new IllegalArgumentException("posterior table has " + posterior.rowCount() + " rows, intervals "
+                    + rows.size());
+        }
+        Table t = posterior.copy();
+        DoubleColumn[] cols = new DoubleColumn[COLUMNS.size()];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = DoubleColumn.create(COLUMNS.get(i));
+        }
+        for (Interval iv : rows) {
+            double[] v = values(iv);
+            for (int i = 0; i < cols.length; i++) {
+                cols[i].append(v[i]);
+            }
+        }
+        t.addColumns(cols);
+        return t;
+    }
+
+    private static double[] values(Interval iv) {
+        return new double[] {iv.mean(), iv.median(), iv.p05(), iv.p95(), iv.leadShare(), iv.mcse(), iv.ess()};
+    }
+
+    /** One line per outcome: "Trump wins: likely (55-80%): 0.68, 90% interval 0.48-0.83". */
+    public static List<String> headline(Posterior p, MonteCarloResult mc) {
+        List<String> out = new ArrayList<>();
+        for (int o = 0; o < p.outcomes().size(); o++) {
+            double x = p.outcomes().get(o).probability();
+            Interval iv = mc.outcomes().get(o);
+            out.add(p.outcomes().get(o).outcome() + ": " + Icd203.of(PosteriorTables.clamp(x)).withRange() + ": "
+                    + Numbers.fixed(x, 2) + ", " + intervalLabel(mc) + " " + Numbers.fixed(iv.p05(), 2) + "-"
+                    + Numbers.fixed(iv.p95(), 2));
+        }
+        return out;
+    }
+
+    private static String intervalLabel(MonteCarloResult mc) {
+        return mc.options().weighting() == Weighting.IMPORTANCE ? "90% interval" : "90% judgment spread";
+    }
+
+    /** How the intervals were made, in one line. */
+    public static String method(MonteCarloResult mc) {
+        String w = mc.options().weighting() == Weighting.IMPORTANCE
+                ? "importance-weighted by the evidence normaliser Z_s (credible intervals of the ideal posterior)"
+                : "UNWEIGHTED judgment spread (how far the posterior moves as the judgments vary; "
+                  + "not a credible interval, and its mean is not the exact posterior)";
+        return "Monte Carlo (DESIGN step 5): " + mc.options().draws() + " draws, seed " + mc.options().seed() + ", "
+                + w + "; effective sample size " + Numbers.fixed(mc.ess(), 0) + "; quantiles: " + mc.quantileMethod() + ".";
+    }
+
+    /** A Markdown section on the intervals. */
+    public static List<String> markdown(MonteCarloResult mc) {
+        List<String> md = new ArrayList<>();
+        md.add("## Credible intervals");
+        md.add("");
+        md.add(Markdown.escape(method(mc)));
+        md.add("");
+        md.add("`mean`, `median`, `p05`, `p95`: weighted mean and quantiles of the draws' posteriors; `lead_share`: "
+                + "weighted share of draws in which the row leads its kind; `mcse`: Monte Carlo standard error of "
+                + "the mean; `ess`: effective sample size (sum W)^2 / sum W^2.");
+        for (String w : mc.warnings()) {
+            md.add("");
+            md.add("**Warning.** " + Markdown.escape(w));
+        }
+        return md;
+    }
+
+    /** Adds "interval" objects to the hypotheses, outcomes and no_outcome of a JSON report, and "monte_carlo". */
+    public static void addTo(ObjectNode root, MonteCarloResult mc) {
+        JsonNode hs = root.get("hypotheses");
+        for (int k = 0; k < mc.hypotheses().size(); k++) {
+            put((ObjectNode) hs.get(k), mc.hypotheses().get(k));
+        }
+        JsonNode os = root.get("outcomes");
+        for (int o = 0; o < mc.outcomes().size(); o++) {
+            put((ObjectNode) os.get(o), mc.outcomes().get(o));
+        }
+        if (mc.noOutcome() != null && root.get("no_outcome") instanceof ObjectNode) {
+            put((ObjectNode) root.get("no_outcome"), mc.noOutcome());
+        }
+        ObjectNode m = root.putObject("monte_carlo");
+        m.put("draws", mc.options().draws());
+        m.put("seed", mc.options().seed());
+        m.put("weighting", mc.options().weighting() == Weighting.IMPORTANCE ? "importance" : "judgment-spread");
+        m.put("used_draws", mc.usedDraws());
+        m.put("ess", mc.ess());
+        m.put("quantiles", mc.quantileMethod());
+        ArrayNode w = m.putArray("warnings");
+        mc.warnings().forEach(w::add);
+    }
+
+    private static void put(ObjectNode n, Interval iv) {
+        ObjectNode i = n.putObject("interval");
+        i.put("mean", iv.mean());
+        i.put("median", iv.median());
+        i.put("p05", iv.p05());
+        i.put("p95", iv.p95());
+        i.put("lead_share", iv.leadShare());
+        i.put("mcse", iv.mcse());
+        i.put("ess", iv.ess());
+    }
+}
