@@ -180,11 +180,8 @@ public final class YamlDocument {
             case VALUE_STRING:
                 return nf.textNode(p.getText());
             case VALUE_NUMBER_INT:
-                return nf.numberNode(p.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT: {
-                double d = p.getDoubleValue();
-                return Double.isFinite(d) ? nf.numberNode(p.getDecimalValue()) : nf.numberNode(d);
-            }
+            case VALUE_NUMBER_FLOAT:
+                return number(file, p, path, line, t == JsonToken.VALUE_NUMBER_INT);
             case VALUE_TRUE:
                 return nf.booleanNode(true);
             case VALUE_FALSE:
@@ -193,6 +190,25 @@ public final class YamlDocument {
                 return nf.nullNode();
             default:
                 throw new InputException(file, line, fieldName(path), t.toString(), "unexpected YAML token");
+        }
+    }
+
+    /**
+     * A YAML number. YAML's .nan and .inf, and forms Jackson cannot convert (such as 0x10), are
+     * refused here with the field and the value as written, not as "malformed YAML".
+     */
+    private static JsonNode number(String file, YAMLParser p, String path, int line, boolean integral)
+            throws IOException {
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        try {
+            if (integral) {
+                return nf.numberNode(p.getBigIntegerValue());
+            }
+            double d = p.getDoubleValue();
+            return Double.isFinite(d) ? nf.numberNode(p.getDecimalValue()) : nf.numberNode(d);
+        } catch (JsonProcessingException | NumberFormatException e) {
+            throw new InputException(file, line, fieldName(path), p.getText(),
+                    "allowed: a finite decimal number (NaN and infinity are not numbers here)");
         }
     }
 
