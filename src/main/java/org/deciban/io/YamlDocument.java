@@ -154,7 +154,8 @@ public final class YamlDocument {
         switch (t) {
             case START_OBJECT: {
                 if (depth >= MAX_DEPTH) {
-                    throw new InputException(file, line, fieldName(path), null, "nesting is deeper than " + MAX_DEPTH + " levels");
+                    throw new InputException(file, line, fieldName(path), "(nested more than " + MAX_DEPTH + " levels deep)",
+                            "allowed: at most " + MAX_DEPTH + " levels of nesting");
                 }
                 ObjectNode obj = nf.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -167,7 +168,8 @@ public final class YamlDocument {
             }
             case START_ARRAY: {
                 if (depth >= MAX_DEPTH) {
-                    throw new InputException(file, line, fieldName(path), null, "nesting is deeper than " + MAX_DEPTH + " levels");
+                    throw new InputException(file, line, fieldName(path), "(nested more than " + MAX_DEPTH + " levels deep)",
+                            "allowed: at most " + MAX_DEPTH + " levels of nesting");
                 }
                 ArrayNode arr = nf.arrayNode();
                 int i = 0;
