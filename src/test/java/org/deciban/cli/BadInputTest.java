@@ -79,6 +79,8 @@ class BadInputTest {
         return Stream.of(
                 d("malformed YAML", replace(FIRST, LIKELIHOODS, "likelihoods: {alpha: 0.8, beta: [0.4, gamma: 0.2}"),
                         FIRST, 8, "malformed YAML"),
+                d("nesting too deep", replace(FIRST, "quote: \"A plain quote.\"", "quote: " + "[".repeat(40) + "]".repeat(40)),
+                        FIRST, 6, "'quote", "levels deep", "at most 32 levels"),
                 d("malformed YAML in the priors file", replace(PRIORS, "  - id: beta", "  - id: beta\n   label: [x"),
                         PRIORS, 0, "malformed YAML"),
                 d("duplicate key", replace(FIRST, "source: Agency one", "source: Agency one\nsource: Agency two"),
@@ -178,6 +180,7 @@ class BadInputTest {
         assertFalse(line.contains("Exception"), where);
         String prefix = "deciban: error: " + defect.file() + (defect.line() > 0 ? ":" + defect.line() + ": " : "");
         assertTrue(line.startsWith(prefix), "expected the line to start with '" + prefix + "': " + where);
+        assertFalse(line.contains("is missing") && defect.name().startsWith("nesting"), "misleading 'is missing': " + where);
         for (String part : defect.parts()) {
             assertTrue(line.contains(part), "expected '" + part + "' in: " + where);
         }
