@@ -159,7 +159,8 @@ public final class YamlDocument {
         switch (t) {
             case START_OBJECT: {
                 if (depth >= MAX_DEPTH) {
-                    throw new InputException(file, line, fieldName(path), null, "nesting is deeper than " + MAX_DEPTH + " levels");
+                    throw new InputException(file, line, fieldName(path), "(nested more than " + MAX_DEPTH + " levels deep)",
+                            "allowed: at most " + MAX_DEPTH + " levels of nesting");
                 }
                 ObjectNode obj = nf.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -172,7 +173,8 @@ public final class YamlDocument {
             }
             case START_ARRAY: {
                 if (depth >= MAX_DEPTH) {
-                    throw new InputException(file, line, fieldName(path), null, "nesting is deeper than " + MAX_DEPTH + " levels");
+                    throw new InputException(file, line, fieldName(path), "(nested more than " + MAX_DEPTH + " levels deep)",
+                            "allowed: at most " + MAX_DEPTH + " levels of nesting");
                 }
                 ArrayNode arr = nf.arrayNode();
                 int i = 0;
@@ -185,16 +187,8 @@ public final class YamlDocument {
             case VALUE_STRING:
                 return nf.textNode(p.getText());
             case VALUE_NUMBER_INT:
-                return nf.numberNode(p.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT: {
-                try {
-                    double d = p.getDoubleValue();
-                    return Double.isFinite(d) ? nf.numberNode(p.getDecimalValue()) : nf.numberNode(d);
-                } catch (JsonProcessingException | NumberFormatException e) {
-                    // .nan, .inf and friends: kept as text so the field check names them
-                    return nf.textNode(p.getText());
-                }
-            }
+            case VALUE_NUMBER_FLOAT:
+                return number(file, p, path, line, t == JsonToken.VALUE_NUMBER_INT);
             case VALUE_TRUE:
                 return nf.booleanNode(true);
             case VALUE_FALSE:
@@ -203,6 +197,25 @@ public final class YamlDocument {
                 return nf.nullNode();
             default:
                 throw new InputException(file, line, fieldName(path), t.toString(), "unexpected YAML token");
+        }
+    }
+
+    /**
+     * A YAML number. YAML's .nan and .inf, and forms Jackson cannot convert (such as 0x10), are
+     * refused here with the field and the value as written, not as "malformed YAML".
+     */
+    private static JsonNode number(String file, YAMLParser p, String path, int line, boolean integral)
+            throws IOException {
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        try {
+            if (integral) {
+                return nf.numberNode(p.getBigIntegerValue());
+            }
+            double d = p.getDoubleValue();
+            return Double.isFinite(d) ? nf.numberNode(p.getDecimalValue()) : nf.numberNode(d);
+        } catch (JsonProcessingException | NumberFormatException e) {
+            throw new InputException(file, line, fieldName(path), p.getText(),
+                    "allowed: a finite decimal number (NaN and infinity are not numbers here)");
         }
     }
 
