@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "credible intervals and weights of evidence (in decibans) out.",
                 "",
                 "Cases live in priors/<case>.yaml and evidence/<case>/*.yaml; reports go to reports/<case>/."},
-        subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
 public final class Deciban implements Runnable {
 
     /** Exit code for bad input. */
