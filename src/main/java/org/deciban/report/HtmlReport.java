@@ -191,8 +191,10 @@ public final class HtmlReport {
                     if (c instanceof DoubleColumn d) {
                         double x = d.getDouble(r);
                         cls = c.name().startsWith("db_") ? (x > 0 ? "num pos" : x < 0 ? "num neg" : "num") : "num";
-                    } else if (cell.length() <= 30 && cell.indexOf(' ') < 0) {
+                    } else if (cell.length() <= 12 && cell.indexOf(' ') < 0) {
                         cls = "token";
+                    } else if (cell.length() > 40) {
+                        cls = "long";
                     }
                     b.append(cls.isEmpty() ? "<td>" : "<td class=\"" + cls + "\">")
                             .append(Html.escape(cell)).append("</td>");
@@ -226,7 +228,7 @@ public final class HtmlReport {
             ":root { --ink: #1b1f24; --muted: #5b6470; --rule: #d8dde3; --pos: #1d6b3a; --neg: #a4281c; --accent: #1f4e8c; }",
             "* { box-sizing: border-box; }",
             "body { font-family: system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; color: var(--ink);",
-            "  max-width: 1100px; margin: 0 auto; padding: 24px 32px 48px; line-height: 1.45; font-size: 15px; }",
+            "  max-width: 1180px; margin: 0 auto; padding: 24px 32px 48px; line-height: 1.45; font-size: 15px; }",
             "h1 { font-size: 26px; margin: 0 0 8px; }",
             "h2 { font-size: 19px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--rule); }",
             "header .intro { margin: 4px 0; }",
@@ -248,7 +250,7 @@ public final class HtmlReport {
             "th, td { padding: 3px 8px; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }",
             "th { background: #eef1f5; white-space: nowrap; }",
             "td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }",
-            "td.token { white-space: nowrap; }",
+            "td.token { white-space: nowrap; } td.long { min-width: 16em; }",
             "td.pos { color: var(--pos); } td.neg { color: var(--neg); }",
             "tbody tr:nth-child(even) { background: #fafbfc; }",
             "dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; font-size: 13px; }",

@@ -102,7 +102,7 @@ public final class RunPage {
 
     private static void evidence(HtmlReport.Section s, Case c, Posterior p) {
         Table ev = PosteriorTables.evidence(c, p);
-        List<String> shown = new ArrayList<>(List.of("id", "date", "category", "source", "reliability", "r", "w", "group"));
+        List<String> shown = new ArrayList<>(List.of("id", "date", "category", "source", "reliability", "w", "group"));
         for (Hypothesis h : c.hypotheses()) {
             shown.add("db_" + h.id());
         }

@@ -59,7 +59,7 @@ class HtmlReportCommandTest {
         assertTrue(html.contains(sha), "prior file's SHA-256 missing from the page");
         // ledger has one row per item, weights in decibans
         assertTrue(html.contains("db_ha"));
-        assertEquals(3, count(html, "<td class=\"token\">item-"));
+        assertEquals(3, count(html, "<td>item-"));
     }
 
     @Test
@@ -81,6 +81,34 @@ class HtmlReportCommandTest {
         List<String> lines = Files.readAllLines(root.resolve("reports/evil/history.jsonl"));
         assertEquals(2, lines.size());
         assertTrue(html.contains("2 runs"), "history chart should describe both runs");
+    }
+
+    @Test
+    void csvTextCellsThatLookLikeFormulasAreGuarded() throws Exception {
+        ReportCaseFixture.write(root, 4);
+        Locale before = Locale.getDefault();
+        try {
+            // a locale with a decimal comma must not change the numbers
+            Locale.setDefault(Locale.GERMANY);
+            runAndRead();
+        } finally {
+            Locale.setDefault(before);
+        }
+        String post = Files.readString(root.resolve("reports/evil/posterior.csv"));
+        String ev = Files.readString(root.resolve("reports/evil/evidence.csv"));
+        for (String guarded : List.of("'+outcome", "'@outcome B", "'=neither", "'-no &")) {
+            assertTrue(post.contains(guarded), "posterior.csv lacks " + guarded + ":\n" + post);
+        }
+        assertTrue(ev.contains("'=cmd") && ev.contains("'-2+3"), ev);
+        for (String line : (post + ev).split("\n")) {
+            for (String cell : line.split(",")) {
+                String c = cell.startsWith("\"") ? cell.substring(1) : cell;
+                assertFalse(c.matches("[=+@\t\r].*"), "unguarded cell " + cell);
+                assertFalse(c.matches("-[^0-9].*"), "unguarded cell " + cell);
+            }
+        }
+        // prior 0.4 as written with Locale.ROOT, never 0,4
+        assertTrue(post.contains(",0.4,"), post);
     }
 
     @Test
