@@ -59,7 +59,7 @@ class HtmlReportCommandTest {
         assertTrue(html.contains(sha), "prior file's SHA-256 missing from the page");
         // ledger has one row per item, weights in decibans
         assertTrue(html.contains("db_ha"));
-        assertEquals(3, count(html, "<td>item-"));
+        assertEquals(3, count(html, "<td class=\"token\">item-"));
     }
 
     @Test
