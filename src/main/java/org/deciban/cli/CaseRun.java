@@ -1,5 +1,6 @@
 package org.deciban.cli;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -7,11 +8,21 @@ import java.util.Map;
 import org.deciban.model.Case;
 import org.deciban.model.InputFile;
 import org.deciban.report.Provenance;
+import org.deciban.report.ReportFolder;
 
 /** Shared steps of the commands: provenance of a loaded case. */
 final class CaseRun {
 
     private CaseRun() {
+    }
+
+    /** The report folder of a case; an id that would leave reports/ is bad input. */
+    static ReportFolder reportFolder(Path root, String caseId) {
+        try {
+            return ReportFolder.of(root.resolve("reports"), caseId);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
     }
 
     static Provenance provenance(Case c, Long seed, Long draws) {

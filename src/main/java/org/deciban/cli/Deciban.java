@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
                 "",
                 "Cases live in priors/<case>.yaml and evidence/<case>/*.yaml; reports go to reports/<case>/."},
         subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, SensitivityCommand.class,
-                WhatIfCommand.class, IndicatorsCommand.class, TimelineCommand.class, TestCommand.class,
-                CommandLine.HelpCommand.class})
+                WhatIfCommand.class, IndicatorsCommand.class, TimelineCommand.class, HistoryCommand.class,
+                TestCommand.class, CommandLine.HelpCommand.class})
 public final class Deciban implements Runnable {
 
     /** Exit code for bad input. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,11 +16,13 @@ import org.deciban.inference.montecarlo.Weighting;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.report.Display;
+import org.deciban.report.HistoryRecord;
 import org.deciban.report.IntervalReport;
 import org.deciban.report.JsonReport;
 import org.deciban.report.PosteriorTables;
 import org.deciban.report.Provenance;
 import org.deciban.report.ReportFolder;
+import org.deciban.report.RunPage;
 import org.deciban.report.RunReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Option;
 /** {@code deciban run}: the posterior of a case, printed and written to reports/&lt;case&gt;/. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Update the prior with the evidence; print the posterior per hypothesis and per outcome;",
-                "write reports/<case>/posterior.md, posterior.csv, evidence.md and evidence.csv."})
+                "write reports/<case>/posterior.md, posterior.csv, evidence.md and evidence.csv;",
+                "write reports/<case>/report.html and append the run to reports/<case>/history.jsonl."})
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -81,10 +85,15 @@ public final class RunCommand implements Callable<Integer> {
         Provenance prov = mc == null ? CaseRun.provenance(c, null, null)
                 : CaseRun.provenance(c, mc.options().seed(), mc.options().draws());
         Map<String, String> files = engine.annotate(RunReport.render(c, p, prov, mc));
-        List<Path> written = List.of();
+        ReportFolder folder = CaseRun.reportFolder(common.root, c.id());
+        // history and report.html (issue 5): the page charts the history with this run included
+        RunHistory history = RunHistory.read(folder, HistoryRecord.of(c, p, prov));
+        files.put("report.html", RunPage.build(c, p, prov, history.entriesWithThisRun(),
+                mc == null ? null : IntervalReport.uncertainty(c, mc)).render());
+        List<Path> written = new ArrayList<>();
         if (!noWrite) {
-            ReportFolder folder = ReportFolder.of(common.root.resolve("reports"), c.id());
-            written = RunReport.write(folder, files);
+            written.add(history.append(spec.commandLine().getErr()));
+            written.addAll(RunReport.write(folder, files));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (mc != null) {

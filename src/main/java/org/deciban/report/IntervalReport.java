@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.deciban.inference.Posterior;
+import org.deciban.model.Case;
 import org.deciban.inference.montecarlo.Interval;
 import org.deciban.inference.montecarlo.MonteCarloResult;
 import org.deciban.inference.montecarlo.Weighting;
@@ -138,5 +141,22 @@ public final class IntervalReport {
         i.put("lead_share", iv.leadShare());
         i.put("mcse", iv.mcse());
         i.put("ess", iv.ess());
+    }
+
+    /** The intervals as the HTML report draws them: the 5%-95% range per hypothesis and outcome. */
+    public static Uncertainty uncertainty(Case c, MonteCarloResult mc) {
+        Map<String, org.deciban.report.Interval> hs = new LinkedHashMap<>();
+        for (int k = 0; k < c.size(); k++) {
+            hs.put(c.hypotheses().get(k).id(), new org.deciban.report.Interval(mc.hypotheses().get(k).p05(), mc.hypotheses().get(k).p95()));
+        }
+        Map<String, org.deciban.report.Interval> os = new LinkedHashMap<>();
+        List<String> names = c.outcomes();
+        for (int o = 0; o < names.size(); o++) {
+            os.put(names.get(o), new org.deciban.report.Interval(mc.outcomes().get(o).p05(), mc.outcomes().get(o).p95()));
+        }
+        String label = (mc.options().weighting() == org.deciban.inference.montecarlo.Weighting.JUDGMENT_SPREAD
+                ? "90% judgment spread (unweighted, not a credible interval), " : "90% credible interval, ")
+                + mc.options().draws() + " draws, seed " + mc.options().seed();
+        return new Uncertainty(label, hs, os);
     }
 }

@@ -60,6 +60,12 @@ public final class ReportFolder {
         Path target = dir.resolve(fileName);
         Path tmp = Files.createTempFile(dir, "." + fileName + ".", ".tmp");
         try {
+            try {
+                // temp files are created owner-only; a report is for every reader of the folder
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep its default permissions
+            }
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC)) {
                 out.write(content.getBytes(StandardCharsets.UTF_8));

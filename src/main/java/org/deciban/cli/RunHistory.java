@@ -1,0 +1,56 @@
+package org.deciban.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.deciban.report.HistoryLog;
+import org.deciban.report.HistoryRecord;
+import org.deciban.report.ReportFolder;
+
+/**
+ * The history step of {@code deciban run}: reads reports/&lt;case&gt;/history.jsonl before the
+ * reports are rendered (so report.html can chart it with this run included), then appends this
+ * run's record and says what it found: a torn last line it sealed, or a chain already broken.
+ */
+final class RunHistory {
+
+    private final HistoryLog log;
+    private final HistoryLog.Reading before;
+    private final HistoryRecord record;
+
+    private RunHistory(HistoryLog log, HistoryLog.Reading before, HistoryRecord record) {
+        this.log = log;
+        this.before = before;
+        this.record = record;
+    }
+
+    static RunHistory read(ReportFolder folder, HistoryRecord record) throws IOException {
+        HistoryLog log = HistoryLog.in(folder);
+        return new RunHistory(log, log.read(), record);
+    }
+
+    /** The recorded runs and this one, as the page shows them. */
+    List<HistoryLog.Entry> entriesWithThisRun() {
+        List<HistoryLog.Entry> out = new ArrayList<>(before.entries());
+        out.add(new HistoryLog.Entry(before.lines() + 1, record));
+        return out;
+    }
+
+    /** Appends this run's record; warnings go to {@code err}. Returns the history file. */
+    Path append(PrintWriter err) throws IOException {
+        HistoryLog.Appended a = log.append(record);
+        HistoryLog.Reading after = a.after();
+        if (before.tornTail() != null) {
+            err.println("deciban: warning: " + log.path().getFileName() + ": " + before.tornTail()
+                    .replaceFirst(" \\(.*", "") + "; a run was interrupted while appending. Kept it and noted it in the new record.");
+        }
+        if (after.brokenLine() != 0) {
+            err.println("deciban: warning: " + log.path().getFileName() + ": the chain is broken at record "
+                    + after.brokenLine() + " (" + after.broken() + "); this run was appended after it. "
+                    + "See `deciban history --verify`.");
+        }
+        return log.path();
+    }
+}

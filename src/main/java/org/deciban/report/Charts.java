@@ -1,0 +1,239 @@
+package org.deciban.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.Rectangle;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.CategoryItemRendererState;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUnits;
+import org.jfree.svg.ViewBox;
+
+/**
+ * The report's charts, built with JFreeChart and written as inline SVG by JFreeSVG (headless: no
+ * display is needed). Chart text from a case is escaped by JFreeSVG as XML text.
+ */
+public final class Charts {
+
+    /** Colours used for the prior and the posterior series, and for lines of the history chart. */
+    static final Color PRIOR = new Color(0xB8C4D6);
+    static final Color POSTERIOR = new Color(0x1F4E8C);
+    private static final Color[] LINES = {new Color(0x1F4E8C), new Color(0xC0392B), new Color(0x2E8B57),
+        new Color(0x8E44AD), new Color(0xD68910), new Color(0x17A2B8), new Color(0x5D6D7E)};
+    private static final Font TEXT = new Font("SansSerif", Font.PLAIN, 12);
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Charts() {
+    }
+
+    /** One bar pair of the prior-against-posterior chart; {@code interval} may be null. */
+    public record Bar(String label, double prior, double posterior, Interval interval) {
+        public Bar {
+            if (label == null) {
+                throw new IllegalArgumentException("a bar needs a label");
+            }
+        }
+    }
+
+    /**
+     * Horizontal bars of prior and posterior per entry, with the posterior's interval drawn as an
+     * error bar where one is given.
+     *
+     * @param intervalLabel what the error bars are (shown in the chart's subtitle); ignored when no
+     *                      bar has an interval
+     */
+    public static JFreeChart priorPosterior(String title, List<Bar> bars, String intervalLabel) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Map<Integer, Interval> intervals = new HashMap<>();
+        for (int i = 0; i < bars.size(); i++) {
+            Bar b = bars.get(i);
+            // categories are keyed by position, so two equal labels stay two bars
+            Category key = new Category(i, b.label());
+            data.addValue(b.prior(), "prior", key);
+            data.addValue(b.posterior(), "posterior", key);
+            if (b.interval() != null) {
+                intervals.put(i, b.interval());
+            }
+        }
+        CategoryAxis domain = new CategoryAxis();
+        domain.setTickLabelFont(TEXT);
+        domain.setMaximumCategoryLabelWidthRatio(0.35f);
+        domain.setMaximumCategoryLabelLines(3);
+        NumberAxis range = new NumberAxis("probability");
+        range.setRange(0, 1);
+        range.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        range.setTickLabelFont(TEXT);
+        range.setLabelFont(TEXT);
+        IntervalBarRenderer renderer = new IntervalBarRenderer(intervals);
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, PRIOR);
+        renderer.setSeriesPaint(1, POSTERIOR);
+        renderer.setItemMargin(0.05);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                new DecimalFormat("0.000", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        renderer.setDefaultItemLabelFont(TEXT.deriveFont(10f));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        renderer.setItemLabelAnchorOffset(4);
+        CategoryPlot plot = new CategoryPlot(data, domain, range, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        styleBackground(plot);
+        JFreeChart chart = new JFreeChart(title, TEXT.deriveFont(Font.BOLD, 14f), plot, true);
+        if (!intervals.isEmpty() && intervalLabel != null) {
+            chart.addSubtitle(new TextTitle("error bars: " + intervalLabel, TEXT.deriveFont(11f)));
+        }
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getLegend().setItemFont(TEXT);
+        return chart;
+    }
+
+    /**
+     * Lines of a probability per run: x is the run's number (1, 2, ...), y the probability.
+     *
+     * @param series name to one value per run, in run order (every list as long as {@code runs})
+     */
+    public static JFreeChart history(String title, int runs, Map<String, List<Double>> series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        int n = 0;
+        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
+            // series keyed by position so equal names cannot collide
+            XYSeries s = new XYSeries(new Category(n++, e.getKey()), false, true);
+            for (int r = 0; r < runs; r++) {
+                Double y = e.getValue().get(r);
+                if (y != null) {
+                    s.add(r + 1, y);
+                }
+            }
+            data.addSeries(s);
+        }
+        NumberAxis x = new NumberAxis("run");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setRange(0.5, Math.max(1, runs) + 0.5);
+        x.setTickLabelFont(TEXT);
+        x.setLabelFont(TEXT);
+        NumberAxis y = new NumberAxis("posterior probability");
+        y.setRange(0, 1);
+        y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        y.setTickLabelFont(TEXT);
+        y.setLabelFont(TEXT);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < n; i++) {
+            r.setSeriesPaint(i, LINES[i % LINES.length]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        JFreeChart chart = new JFreeChart(title, TEXT.deriveFont(Font.BOLD, 14f), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getLegend().setItemFont(TEXT);
+        return chart;
+    }
+
+    /**
+     * The chart drawn as an {@code <svg>} element that scales to its container (a viewBox, no fixed
+     * size). {@code idPrefix} keeps the element ids of several charts on one page apart.
+     */
+    public static String svg(JFreeChart chart, int width, int height, String idPrefix) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height, SVGUnits.PX);
+        g.setDefsKeyPrefix(idPrefix + "-");
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        return g.getSVGElement(idPrefix, false, new ViewBox(0, 0, width, height), null, null);
+    }
+
+    private static void styleBackground(CategoryPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setOutlineVisible(false);
+    }
+
+    /** A category or series key: its position decides equality, its label is what is shown. */
+    record Category(int index, String label) implements Comparable<Category> {
+        @Override
+        public String toString() {
+            return label;
+        }
+
+        @Override
+        public int compareTo(Category o) {
+            return Integer.compare(index, o.index);
+        }
+    }
+
+    /** Bars with an error bar drawn over the posterior series (row 1) where an interval exists. */
+    private static final class IntervalBarRenderer extends BarRenderer {
+
+        private static final long serialVersionUID = 1L;
+        private static final Paint WHISKER = new Color(0x222222);
+        private final Map<Integer, Interval> intervals;
+
+        IntervalBarRenderer(Map<Integer, Interval> intervals) {
+            this.intervals = Map.copyOf(intervals);
+        }
+
+        @Override
+        public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea,
+                             CategoryPlot plot, CategoryAxis domainAxis, ValueAxis rangeAxis,
+                             CategoryDataset dataset, int row, int column, int pass) {
+            super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
+            Interval iv = row == 1 ? intervals.get(column) : null;
+            if (iv == null || pass != getPassCount() - 1) {
+                return;
+            }
+            PlotOrientation o = plot.getOrientation();
+            double w0 = calculateBarW0(plot, o, dataArea, domainAxis, state, row, column);
+            double mid = w0 + state.getBarWidth() / 2;
+            double cap = state.getBarWidth() / 4;
+            RectangleEdge edge = plot.getRangeAxisEdge();
+            double lo = rangeAxis.valueToJava2D(iv.low(), dataArea, edge);
+            double hi = rangeAxis.valueToJava2D(iv.high(), dataArea, edge);
+            g2.setPaint(WHISKER);
+            g2.setStroke(new BasicStroke(1.5f));
+            if (o == PlotOrientation.HORIZONTAL) {
+                g2.draw(new Line2D.Double(lo, mid, hi, mid));
+                g2.draw(new Line2D.Double(lo, mid - cap, lo, mid + cap));
+                g2.draw(new Line2D.Double(hi, mid - cap, hi, mid + cap));
+            } else {
+                g2.draw(new Line2D.Double(mid, lo, mid, hi));
+                g2.draw(new Line2D.Double(mid - cap, lo, mid + cap, lo));
+                g2.draw(new Line2D.Double(mid - cap, hi, mid + cap, hi));
+            }
+        }
+    }
+}

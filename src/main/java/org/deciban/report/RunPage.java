@@ -1,0 +1,145 @@
+package org.deciban.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deciban.inference.OutcomeShare;
+import org.deciban.inference.Posterior;
+import org.deciban.model.Case;
+import org.deciban.model.Hypothesis;
+import org.deciban.model.Icd203;
+import tech.tablesaw.api.Table;
+
+/**
+ * The page {@code reports/<case>/report.html} of a run. Sections, in order: headline, posterior
+ * (chart of prior against posterior, with intervals when an {@link Uncertainty} is given, and the
+ * posterior table), evidence (the ledger with weights in decibans), any extra sections, history
+ * (chart and timeline of the records), provenance.
+ *
+ * <p>Later stages add their own sections: build the page with {@link #build}, then
+ * {@link HtmlReport#addBefore addBefore}({@link #HISTORY}, section) to place a table or chart
+ * (for example a sensitivity table and a tornado chart) ahead of the history.
+ */
+public final class RunPage {
+
+    /** Section ids of the page, for {@link HtmlReport#addBefore}. */
+    public static final String HEADLINE = "headline";
+    public static final String POSTERIOR = "posterior";
+    public static final String EVIDENCE = "evidence";
+    public static final String HISTORY = "history";
+    public static final String PROVENANCE = "provenance";
+
+    private static final int CHART_WIDTH = 1000;
+
+    private RunPage() {
+    }
+
+    /**
+     * The page of a run.
+     *
+     * @param history     the case's history records, the current run's included (may be empty)
+     * @param uncertainty intervals to show, or null when the run has none
+     */
+    public static HtmlReport build(Case c, Posterior p, Provenance prov, List<HistoryLog.Entry> history,
+                                   Uncertainty uncertainty) {
+        HtmlReport page = new HtmlReport("deciban report: " + c.id());
+        page.intro(c.question());
+        page.intro((c.asOf() == null ? "" : "As of " + c.asOf() + ", from ") + c.evidence().size() + " evidence items; "
+                + c.size() + " hypotheses. Run at " + prov.time() + ".");
+        headline(page.section(HEADLINE, "Headline"), c, p, uncertainty);
+        posterior(page.section(POSTERIOR, "Prior and posterior"), c, p, uncertainty);
+        evidence(page.section(EVIDENCE, "Evidence ledger"), c, p);
+        history(page.section(HISTORY, "History of this forecast"), history);
+        provenance(page.section(PROVENANCE, "Provenance"), prov);
+        return page;
+    }
+
+    private static void headline(HtmlReport.Section s, Case c, Posterior p, Uncertainty u) {
+        if (p.outcomes().isEmpty()) {
+            s.paragraph("No hypothesis names an outcome; the headline is the leading hypothesis.");
+        }
+        for (OutcomeShare o : p.outcomes()) {
+            Interval iv = u == null ? null : u.outcomes().get(o.outcome());
+            s.headline(o.outcome() + ":", phrase(o.probability()), Numbers.probability(o.probability()), detail(iv, u));
+        }
+        if (!p.outcomes().isEmpty() && p.noOutcomePrior() > 0) {
+            Interval iv = u == null ? null : u.outcomes().get(PosteriorTables.NO_OUTCOME);
+            s.headline("No preferred outcome:", phrase(p.noOutcomeProbability()),
+                    Numbers.probability(p.noOutcomeProbability()), detail(iv, u));
+        }
+        int lead = p.leader();
+        Hypothesis h = c.hypotheses().get(lead);
+        s.paragraph("Leading hypothesis: " + h.label() + " (" + h.id() + "), " + phrase(p.probabilities().get(lead))
+                + ", " + Numbers.probability(p.probabilities().get(lead)) + ".");
+        s.note("Words follow ICD 203: almost no chance (<5%), very unlikely (5-20%), unlikely (20-45%), roughly even"
+                + " chance (45-55%), likely (55-80%), very likely (80-95%), almost certain (>=95%).");
+    }
+
+    private static String detail(Interval iv, Uncertainty u) {
+        return iv == null ? null : u.label() + ": " + Numbers.probability(iv.low()) + " to " + Numbers.probability(iv.high());
+    }
+
+    private static String phrase(double x) {
+        return Icd203.of(PosteriorTables.clamp(x)).withRange();
+    }
+
+    private static void posterior(HtmlReport.Section s, Case c, Posterior p, Uncertainty u) {
+        List<Charts.Bar> bars = new ArrayList<>();
+        for (int k = 0; k < c.size(); k++) {
+            Hypothesis h = c.hypotheses().get(k);
+            bars.add(new Charts.Bar(h.label(), p.prior().get(k), p.probabilities().get(k),
+                    u == null ? null : u.hypotheses().get(h.id())));
+        }
+        int height = 140 + 70 * c.size();
+        s.chart(Charts.priorPosterior("Prior and posterior per hypothesis", bars, u == null ? null : u.label()),
+                CHART_WIDTH, height, "Bar chart: prior (light) and posterior (dark) probability of each hypothesis"
+                        + (u == null ? "." : ", with error bars for the " + u.label() + "."));
+        Table t = PosteriorTables.posterior(c, p);
+        s.table(t, "Posterior per hypothesis and per outcome");
+        s.note("Posterior by DESIGN.md steps 1-3 (reliability mixing, group weights, log-space update); outcomes by step 6.");
+    }
+
+    private static void evidence(HtmlReport.Section s, Case c, Posterior p) {
+        Table ev = PosteriorTables.evidence(c, p);
+        List<String> shown = new ArrayList<>(List.of("id", "date", "category", "source", "reliability", "w", "group"));
+        for (Hypothesis h : c.hypotheses()) {
+            shown.add("db_" + h.id());
+        }
+        s.paragraph("Each item's weight of evidence for each hypothesis against the others, in decibans: "
+                + "w * 10 log10(L'(h) / M(h)), where L' is the likelihood after reliability mixing and M(h) the "
+                + "prior-weighted likelihood under the other hypotheses. +10 dB is a likelihood ratio of 10 in favour, "
+                + "-10 dB one of 10 against; 0 dB is neutral. Sorted by the largest absolute weight.");
+        s.table(ev.selectColumns(shown.toArray(String[]::new)), "Evidence ledger (" + c.evidence().size() + " items)");
+        s.note("The effective likelihoods behind every weight are in evidence.csv and evidence.md beside this page.");
+    }
+
+    private static void history(HtmlReport.Section s, List<HistoryLog.Entry> history) {
+        if (history.isEmpty()) {
+            s.paragraph("No run of this case has been recorded yet.");
+            return;
+        }
+        Map<String, List<Double>> series = HistoryTables.hypothesisSeries(history);
+        s.chart(Charts.history("Posterior per hypothesis, run by run", history.size(), series), CHART_WIDTH, 380,
+                "Line chart: the posterior of each hypothesis in each recorded run (" + history.size() + " runs).");
+        s.table(HistoryTables.timeline(history), "Runs recorded in history.jsonl");
+        s.note("history.jsonl is append-only and hash-chained; `deciban history --verify` checks that no record was changed.");
+    }
+
+    private static void provenance(HtmlReport.Section s, Provenance prov) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("case", prov.caseId());
+        facts.put("run at", prov.time());
+        facts.put("deciban", prov.version());
+        facts.put("Java", prov.java());
+        facts.put("seed", prov.seed() == null ? "none (exact computation, nothing random)" : prov.seed().toString());
+        if (prov.draws() != null) {
+            facts.put("draws", prov.draws().toString());
+        }
+        s.facts(facts);
+        Map<String, String> inputs = new LinkedHashMap<>();
+        prov.inputs().forEach(inputs::put);
+        s.paragraph("Input files and their SHA-256:");
+        s.facts(inputs);
+    }
+}

@@ -1,0 +1,142 @@
+package org.deciban.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code deciban run} writes report.html: self-contained, escaped, with charts, ledger, history and provenance. */
+class HtmlReportCommandTest {
+
+    @TempDir
+    Path root;
+
+    private String runAndRead() throws Exception {
+        ReportCaseFixture.Result r = ReportCaseFixture.run("run", "--root", root.toString(), ReportCaseFixture.CASE);
+        assertEquals(0, r.code(), r.err());
+        return Files.readString(root.resolve("reports/evil/report.html"));
+    }
+
+    @Test
+    void everyStringFromTheCaseIsEscaped() throws Exception {
+        ReportCaseFixture.write(root, 3);
+        String html = runAndRead();
+        // the page has no script of its own, so any <script in it came from the case unescaped
+        assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), "unescaped <script> in report.html");
+        assertFalse(html.contains("<b>markup</b>"));
+        assertFalse(html.contains("<i>A</i>"));
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; yes"), "escaped label missing");
+        assertTrue(html.contains("-no &amp; &lt;no&gt;"));
+    }
+
+    @Test
+    void pageIsSelfContainedAndHasItsSections() throws Exception {
+        ReportCaseFixture.write(root, 3);
+        String html = runAndRead();
+        // offline: nothing is fetched. The only URL allowed is the SVG namespace name, which is never fetched.
+        String withoutNamespaces = html.replace("http://www.w3.org/2000/svg", "").replace("http://www.w3.org/1999/xlink", "")
+                .replace("http://www.jfree.org/jfreesvg/svg", "");
+        for (String fetch : List.of("http://", "https://", "src=", "<link", "@import")) {
+            assertFalse(withoutNamespaces.contains(fetch), "report.html would fetch something: " + fetch);
+        }
+        // url(...) only for references inside the page (clip paths: url(#id))
+        assertFalse(Pattern.compile("url\\(\\s*['\"]?[^#'\"\\s]").matcher(html).find(), "url() to outside the page");
+        for (String id : List.of("headline", "posterior", "evidence", "history", "provenance")) {
+            assertTrue(html.contains("<section id=\"" + id + "\">"), "section " + id + " missing");
+        }
+        assertEquals(2, count(html, "<svg"), "two charts: prior/posterior and history");
+        assertTrue(html.contains("@media print"));
+        // provenance: the SHA-256 of each input appears
+        String sha = org.deciban.report.HistoryLog.sha256(Files.readAllBytes(root.resolve("priors/evil.yaml")));
+        assertTrue(html.contains(sha), "prior file's SHA-256 missing from the page");
+        // ledger has one row per item, weights in decibans
+        assertTrue(html.contains("db_ha"));
+        assertEquals(3, count(html, "<td class=\"token\">item-"));
+    }
+
+    @Test
+    void chartIdsAreUniqueAcrossThePage() throws Exception {
+        ReportCaseFixture.write(root, 2);
+        String html = runAndRead();
+        Matcher m = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (m.find()) {
+            assertTrue(seen.add(m.group(1)), "duplicate id " + m.group(1));
+        }
+    }
+
+    @Test
+    void historyGrowsByOneRecordPerRunAndIsCharted() throws Exception {
+        ReportCaseFixture.write(root, 2);
+        runAndRead();
+        String html = runAndRead();
+        List<String> lines = Files.readAllLines(root.resolve("reports/evil/history.jsonl"));
+        assertEquals(2, lines.size());
+        assertTrue(html.contains("2 runs"), "history chart should describe both runs");
+    }
+
+    @Test
+    void csvTextCellsThatLookLikeFormulasAreGuarded() throws Exception {
+        ReportCaseFixture.write(root, 4);
+        Locale before = Locale.getDefault();
+        try {
+            // a locale with a decimal comma must not change the numbers
+            Locale.setDefault(Locale.GERMANY);
+            runAndRead();
+        } finally {
+            Locale.setDefault(before);
+        }
+        String post = Files.readString(root.resolve("reports/evil/posterior.csv"));
+        String ev = Files.readString(root.resolve("reports/evil/evidence.csv"));
+        for (String guarded : List.of("'+outcome", "'@outcome B", "'=neither", "'-no &")) {
+            assertTrue(post.contains(guarded), "posterior.csv lacks " + guarded + ":\n" + post);
+        }
+        assertTrue(ev.contains("'=cmd") && ev.contains("'-2+3"), ev);
+        for (String line : (post + ev).split("\n")) {
+            for (String cell : line.split(",")) {
+                String c = cell.startsWith("\"") ? cell.substring(1) : cell;
+                assertFalse(c.matches("[=+@\t\r].*"), "unguarded cell " + cell);
+                assertFalse(c.matches("-[^0-9].*"), "unguarded cell " + cell);
+            }
+        }
+        // prior 0.4 as written with Locale.ROOT, never 0,4
+        assertTrue(post.contains(",0.4,"), post);
+    }
+
+    @Test
+    void noWriteWritesNothing() throws Exception {
+        ReportCaseFixture.write(root, 2);
+        ReportCaseFixture.Result r = ReportCaseFixture.run("run", "--root", root.toString(), "--no-write", "evil");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.exists(root.resolve("reports")));
+    }
+
+    @Test
+    void caseIdsThatWouldLeaveReportsAreRefused() throws Exception {
+        ReportCaseFixture.write(root, 2);
+        for (String bad : List.of("../evil", "..", "evil/../../x", "/tmp/x")) {
+            for (String cmd : List.of("run", "history")) {
+                ReportCaseFixture.Result r = ReportCaseFixture.run(cmd, "--root", root.toString(), bad);
+                assertEquals(2, r.code(), cmd + " " + bad + ": " + r.out() + r.err());
+            }
+        }
+        assertFalse(Files.exists(root.resolve("reports")));
+        assertFalse(Files.exists(root.getParent().resolve("x")));
+    }
+
+    private static int count(String s, String needle) {
+        int n = 0;
+        for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
