@@ -183,7 +183,11 @@ public final class ExplainReport {
                 + "in decibans (w * 10 log10(L'(h) / M(h)), M(h) the prior-weighted likelihood under the others), "
                 + "`diagnosticity` the largest ratio of effective likelihoods max L' / min L' (1 = the item cannot "
                 + "tell the hypotheses apart), and `post_h` the running posterior after the item and all before it, "
-                + "each item counted with its w in the whole case (so the last row is the posterior of `deciban run`).");
+                + "each item counted with its w in the whole case"
+                + (c.settings().drift() == 0 ? " (so the last row is the posterior of `deciban run`)."
+                : ". The running posterior counts every item in full, without drift; with settings.drift = "
+                + Numbers.fixed(c.settings().drift(), 3) + " per year the forecast above comes from the drift filter, "
+                + "which discounts older items: see timeline.md for its posterior after each date."));
         md.add("");
         md.addAll(Markdown.table(Display.of(ledger)));
         md.add("");
