@@ -97,7 +97,7 @@ public final class CaseLoader {
         Map<String, String> seen = new HashMap<>();
         for (Path file : evidenceFiles(caseId)) {
             String name = "evidence/" + caseId + "/" + file.getFileName();
-            YamlDocument doc = YamlDocument.parse(name, read(name, file, inputs));
+            YamlDocument doc = document(name, file, inputs, header);
             for (EvidenceItem item : readItems(doc, header)) {
                 String before = seen.putIfAbsent(item.id(), item.origin());
                 if (before != null) {
@@ -162,7 +162,7 @@ public final class CaseLoader {
             List<Path> files;
             try (Stream<Path> s = Files.list(dir)) {
                 files = s.filter(Files::isRegularFile)
-                        .filter(x -> x.getFileName().toString().endsWith(".yaml") || x.getFileName().toString().endsWith(".yml"))
+                        .filter(x -> isEvidenceFile(x))
                         .sorted().collect(Collectors.toList());
             } catch (IOException e) {
                 throw new InputException("evidence/" + caseId + "/indicators", 0, null, null, "cannot list folder: " + e.getMessage());
@@ -210,7 +210,7 @@ public final class CaseLoader {
 
     private List<EvidenceItem> readItemFile(String name, Path file, CaseHeader header, Map<String, String> seen,
                                             List<InputFile> inputs) {
-        YamlDocument doc = YamlDocument.parse(name, read(name, file, inputs));
+        YamlDocument doc = document(name, file, inputs, header);
         List<EvidenceItem> items = readItems(doc, header);
         for (EvidenceItem item : items) {
             String before = seen.putIfAbsent(item.id(), item.origin());
@@ -231,6 +231,21 @@ public final class CaseLoader {
         }
     }
 
+    /** Evidence comes in YAML files and in CSV matrices. */
+    private static boolean isEvidenceFile(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".csv");
+    }
+
+    /** One evidence file as a document of items: YAML as written, a CSV matrix row by row. */
+    private static YamlDocument document(String name, Path file, List<InputFile> inputs, CaseHeader header) {
+        byte[] bytes = read(name, file, inputs);
+        if (name.endsWith(".csv")) {
+            return MatrixReader.parse(name, bytes, header.hypotheses().stream().map(Hypothesis::id).collect(Collectors.toList()));
+        }
+        return YamlDocument.parse(name, bytes);
+    }
+
     private List<Path> evidenceFiles(String caseId) {
         Path dir = root.resolve("evidence").resolve(caseId);
         if (!Files.isDirectory(dir)) {
@@ -238,7 +253,7 @@ public final class CaseLoader {
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+                    .filter(p -> isEvidenceFile(p))
                     .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {

@@ -113,7 +113,7 @@ public final class YamlDocument {
         return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
-    private static String decodeUtf8(String file, byte[] bytes) {
+    static String decodeUtf8(String file, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -236,6 +236,11 @@ public final class YamlDocument {
             }
         }
         return sb.toString();
+    }
+
+    /** A document built by another reader (an evidence matrix in CSV) with its own line index. */
+    static YamlDocument of(String file, JsonNode root, Map<String, Integer> lines) {
+        return new YamlDocument(file, root, new HashMap<>(lines));
     }
 
     /** The file name used in messages. */

@@ -1,0 +1,144 @@
+package org.deciban.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * Evidence items written as an ACH-style matrix in CSV ({@code evidence/<case>/*.csv}): one row an
+ * item, one column per hypothesis holding its likelihood, and the item's other fields as further
+ * columns.
+ *
+ * <pre>
+ * id,date,category,source,reliability,confidence,group,observed,quote,rationale,trump,harris,indifferent
+ * kcna,2024-07-27,statement,KCNA,A3,15,,,"we do not care",...,0.5,0.55,0.7
+ * </pre>
+ *
+ * A hypothesis column holds a number in [0, 1], an ACH rating (CC, C, N, I, II) or an ICD 203
+ * phrase, as in YAML. An empty cell leaves an optional field out. Rows become the same items the
+ * YAML reader builds, with the same checks; errors name the row's line. CSV is read with Tablesaw,
+ * every column as text.
+ */
+final class MatrixReader {
+
+    /** Columns whose cells are numbers when they look like one. */
+    private static final Set<String> NUMERIC = Set.of("reliability", "confidence");
+
+    private MatrixReader() {
+    }
+
+    /** Reads a CSV evidence matrix into the shape of a YAML list of items. */
+    static YamlDocument parse(String file, byte[] bytes, List<String> hypotheses) {
+        if (bytes.length > YamlDocument.MAX_BYTES) {
+            throw new InputException(file, 0, null, null, "file is " + bytes.length
+                    + " bytes; allowed: at most " + YamlDocument.MAX_BYTES + " bytes");
+        }
+        String text = YamlDocument.decodeUtf8(file, bytes);
+        List<Integer> recordLines = recordLines(text);
+        Table t;
+        try {
+            t = Table.read().usingOptions(CsvReadOptions.builder(new StringReader(text))
+                    .tableName(file)
+                    .header(true)
+                    .columnTypes(name -> ColumnType.STRING)
+                    .missingValueIndicator("")
+                    .maxCharsPerColumn(YamlDocument.MAX_BYTES));
+        } catch (RuntimeException e) {
+            throw new InputException(file, 0, null, null, "malformed CSV: " + firstLine(e.getMessage()));
+        }
+        if (t.columnCount() == 0) {
+            throw new InputException(file, 1, null, "(empty file)", "allowed: a header row naming id and every hypothesis");
+        }
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        ArrayNode root = nf.arrayNode();
+        Map<String, Integer> lines = new HashMap<>();
+        lines.put("", 1);
+        for (int r = 0; r < t.rowCount(); r++) {
+            int line = r + 1 < recordLines.size() ? recordLines.get(r + 1) : 0;
+            String row = "/" + r;
+            lines.put(row, line);
+            ObjectNode item = nf.objectNode();
+            ObjectNode likelihoods = nf.objectNode();
+            for (String column : t.columnNames()) {
+                String cell = t.stringColumn(column).get(r);
+                if (cell == null || cell.isEmpty()) {
+                    continue;
+                }
+                if (hypotheses.contains(column)) {
+                    likelihoods.set(column, numberOrText(cell));
+                    lines.put(row + "/likelihoods/" + column, line);
+                } else {
+                    item.set(column, value(column, cell));
+                    lines.put(row + "/" + column, line);
+                }
+            }
+            if (!likelihoods.isEmpty()) {
+                item.set("likelihoods", likelihoods);
+                lines.put(row + "/likelihoods", line);
+            }
+            root.add(item);
+        }
+        return YamlDocument.of(file, root, lines);
+    }
+
+    private static JsonNode value(String column, String cell) {
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        if (column.equals("observed")) {
+            String b = cell.trim().toLowerCase(Locale.ROOT);
+            return b.equals("true") ? nf.booleanNode(true) : b.equals("false") ? nf.booleanNode(false) : nf.textNode(cell);
+        }
+        return NUMERIC.contains(column) ? numberOrText(cell) : nf.textNode(cell);
+    }
+
+    private static JsonNode numberOrText(String cell) {
+        try {
+            return JsonNodeFactory.instance.numberNode(new BigDecimal(cell.trim()));
+        } catch (NumberFormatException e) {
+            return JsonNodeFactory.instance.textNode(cell);
+        }
+    }
+
+    /** The 1-based line on which each CSV record starts (quoted cells may span lines). */
+    static List<Integer> recordLines(String text) {
+        List<Integer> starts = new ArrayList<>();
+        int line = 1;
+        boolean quoted = false;
+        boolean atStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (atStart && ch != '\n' && ch != '\r') {
+                starts.add(line);
+                atStart = false;
+            }
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == '\n') {
+                line++;
+                if (!quoted) {
+                    atStart = true;
+                }
+            }
+        }
+        return starts;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}
