@@ -33,6 +33,20 @@ public final class ExactEngine {
             throw new ImpossibleEvidenceException("case '" + c.id()
                     + "': the evidence together rules out every hypothesis (each has an item of effective likelihood 0)");
         }
+        List<ItemWeight> items = itemWeights(c, m);
+        List<Double> probs = new ArrayList<>(k);
+        for (double p : post) {
+            probs.add(p);
+        }
+        return outcomes(c, c.prior().probabilities(), probs, logZ, items);
+    }
+
+    /**
+     * Each item's dependence weight, effective likelihoods and weight of evidence under the prior
+     * (DESIGN steps 1, 2 and 4), in the case's item order.
+     */
+    public static List<ItemWeight> itemWeights(Case c, EvidenceMatrix m) {
+        int k = c.size();
         double[] prior = c.prior().toArray();
         double[] table = m.likelihoods();
         double[] eff = new double[k];
@@ -47,11 +61,7 @@ public final class ExactEngine {
             }
             items.add(new ItemWeight(c.evidence().get(e).id(), m.weight(e), effective, db));
         }
-        List<Double> probs = new ArrayList<>(k);
-        for (double p : post) {
-            probs.add(p);
-        }
-        return outcomes(c, c.prior().probabilities(), probs, logZ, items);
+        return items;
     }
 
     /** Assembles a posterior with its per-outcome sums (DESIGN step 6). */

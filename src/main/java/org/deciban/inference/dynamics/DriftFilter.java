@@ -173,7 +173,7 @@ public final class DriftFilter {
             probabilities.add(f.get(0, h));
         }
         return new Timeline(drift, end, steps,
-                ExactEngine.outcomes(c, c.prior().probabilities(), probabilities, logEvidence, ledger(c, m, pi)));
+                ExactEngine.outcomes(c, c.prior().probabilities(), probabilities, logEvidence, ExactEngine.itemWeights(c, m)));
     }
 
     /** T = a I + (1 - a) 1 pi^T, written into {@code out}. */
@@ -221,24 +221,5 @@ public final class DriftFilter {
             p.add(f.get(0, h));
         }
         return new TimelineStep(date, ids, carry, p, logNormaliser);
-    }
-
-    /** Each item's weight and weight of evidence under the prior (DESIGN step 4), in the case's order. */
-    private static List<ItemWeight> ledger(Case c, EvidenceMatrix m, double[] pi) {
-        int k = c.size();
-        double[] table = m.likelihoods();
-        double[] eff = new double[k];
-        List<ItemWeight> out = new ArrayList<>(m.items());
-        for (int e = 0; e < m.items(); e++) {
-            m.effective(e, table, eff);
-            List<Double> effective = new ArrayList<>(k);
-            List<Double> db = new ArrayList<>(k);
-            for (int h = 0; h < k; h++) {
-                effective.add(eff[h]);
-                db.add(WeightOfEvidence.decibans(eff, pi, h, m.weight(e)));
-            }
-            out.add(new ItemWeight(c.evidence().get(e).id(), m.weight(e), effective, db));
-        }
-        return out;
     }
 }
