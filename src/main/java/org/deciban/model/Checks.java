@@ -23,6 +23,7 @@ public record Checks(double maxItemShare, double survivalShare, int tries, doubl
     public static final double DEFAULT_MAX_ITEM_SHARE = 0.5;
     public static final double DEFAULT_SURVIVAL_SHARE = 0.9;
     public static final int DEFAULT_TRIES = 1000;
+    /** The same default as the tornado of {@code deciban sensitivity}. */
     public static final double DEFAULT_CONFIDENCE = 10;
 
     public Checks {

@@ -2,7 +2,7 @@ package org.deciban.proof;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.BetaDistribution;
+import org.deciban.inference.sensitivity.Sensitivity;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 
@@ -11,7 +11,8 @@ import org.deciban.model.EvidenceItem;
  *
  * <p>The judgment L = P(item | h) of an item with confidence c (the case's default confidence
  * when the item states none) is uncertain as Beta(c L, c (1 - L)); its range is that Beta's 90%
- * interval [q05, q95]. A judgment of exactly 0 or 1 is fixed (range [L, L]), as in DESIGN step 5.
+ * interval [q05, q95] ({@link Sensitivity#quantile}, the tornado's ends). A judgment of exactly 0 or
+ * 1 is fixed (range [L, L]), as in DESIGN step 5.
  * Judgment j is item j / K, hypothesis j % K.
  */
 final class Judgments {
@@ -35,15 +36,8 @@ final class Judgments {
                 double l = item.likelihoods().get(h);
                 int j = e * k + h;
                 stated[j] = l;
-                if (l == 0 || l == 1) {
-                    low[j] = l;
-                    high[j] = l;
-                } else {
-                    // null generator: only quantiles are used, nothing is sampled
-                    BetaDistribution beta = new BetaDistribution(null, c * l, c * (1 - l));
-                    low[j] = beta.inverseCumulativeProbability(0.05);
-                    high[j] = beta.inverseCumulativeProbability(0.95);
-                }
+                low[j] = Sensitivity.quantile(l, c, 0.05);
+                high[j] = Sensitivity.quantile(l, c, 0.95);
             }
         }
     }
