@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deciban.inference.Posterior;
+import org.deciban.inference.dynamics.DriftFilter;
 import org.deciban.inference.montecarlo.MonteCarloEngine;
 import org.deciban.inference.montecarlo.MonteCarloOptions;
 import org.deciban.inference.montecarlo.MonteCarloResult;
@@ -17,12 +18,14 @@ import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.report.Display;
 import org.deciban.report.HistoryRecord;
+import org.deciban.report.HtmlReport;
 import org.deciban.report.IntervalReport;
 import org.deciban.report.JsonReport;
 import org.deciban.report.PosteriorTables;
 import org.deciban.report.Provenance;
 import org.deciban.report.ReportFolder;
 import org.deciban.report.RunPage;
+import org.deciban.report.RunPageSections;
 import org.deciban.report.RunReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,8 +91,10 @@ public final class RunCommand implements Callable<Integer> {
         ReportFolder folder = CaseRun.reportFolder(common.root, c.id());
         // history and report.html (issue 5): the page charts the history with this run included
         RunHistory history = RunHistory.read(folder, HistoryRecord.of(c, p, prov));
-        files.put("report.html", RunPage.build(c, p, prov, history.entriesWithThisRun(),
-                mc == null ? null : IntervalReport.uncertainty(c, mc)).render());
+        HtmlReport page = RunPage.build(c, p, prov, history.entriesWithThisRun(),
+                mc == null ? null : IntervalReport.uncertainty(c, mc));
+        RunPageSections.addTo(page, c, SensitivityCommand.figures(c, p), DriftFilter.run(c, engine.drift(), null));
+        files.put("report.html", page.render());
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
             written.add(history.append(spec.commandLine().getErr()));

@@ -41,9 +41,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        Posterior p = CasePosterior.of(c);
-        SensitivityReport.Figures f = new SensitivityReport.Figures(p, Sensitivity.leaveOneOut(c),
-                Sensitivity.tornado(c), Sensitivity.priorSweeps(c), Sensitivity.whatItTakes(p));
+        SensitivityReport.Figures f = figures(c, CasePosterior.of(c));
         Provenance prov = CaseRun.provenance(c, null, null);
         Map<String, String> files = SensitivityReport.render(c, f, prov);
         List<Path> written = output.write(common.root, c.id(), files);
@@ -57,5 +55,11 @@ public final class SensitivityCommand implements Callable<Integer> {
         out.print(SensitivityReport.text(c, f));
         ReportOutput.listWritten(out, common.root, written);
         return 0;
+    }
+
+    /** Every sensitivity figure of a case whose posterior (by {@link CasePosterior}) is {@code p}. */
+    static SensitivityReport.Figures figures(Case c, Posterior p) {
+        return new SensitivityReport.Figures(p, Sensitivity.leaveOneOut(c), Sensitivity.tornado(c),
+                Sensitivity.priorSweeps(c), Sensitivity.whatItTakes(p));
     }
 }

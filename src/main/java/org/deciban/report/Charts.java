@@ -14,7 +14,15 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -51,6 +59,7 @@ public final class Charts {
     static final Color POSTERIOR = new Color(0x1F4E8C);
     private static final Color[] LINES = {new Color(0x1F4E8C), new Color(0xC0392B), new Color(0x2E8B57),
         new Color(0x8E44AD), new Color(0xD68910), new Color(0x17A2B8), new Color(0x5D6D7E)};
+    private static final Color MARKER = new Color(0xC0392B);
     private static final Font TEXT = new Font("SansSerif", Font.PLAIN, 12);
 
     static {
@@ -146,6 +155,120 @@ public final class Charts {
         x.setRange(0.5, Math.max(1, runs) + 0.5);
         x.setTickLabelFont(TEXT);
         x.setLabelFont(TEXT);
+        NumberAxis y = new NumberAxis("posterior probability");
+        y.setRange(0, 1);
+        y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        y.setTickLabelFont(TEXT);
+        y.setLabelFont(TEXT);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < n; i++) {
+            r.setSeriesPaint(i, LINES[i % LINES.length]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        JFreeChart chart = new JFreeChart(title, TEXT.deriveFont(Font.BOLD, 14f), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getLegend().setItemFont(TEXT);
+        return chart;
+    }
+
+    /** One bar of a tornado chart: the range [low, high] of a probability as one input moves. */
+    public record Swing(String label, double low, double high) {
+        public Swing {
+            if (label == null) {
+                throw new IllegalArgumentException("a swing needs a label");
+            }
+            if (!(low <= high)) {
+                throw new IllegalArgumentException("swing '" + label + "': low " + low + " must not exceed high " + high);
+            }
+        }
+    }
+
+    /**
+     * A tornado chart: one horizontal bar per entry from its low to its high value, in the given
+     * order from the top (pass them sorted by swing, largest first), and a vertical line at
+     * {@code base} labelled {@code baseLabel}. The value axis spans the bars and the line with a
+     * little room, within [0, 1].
+     */
+    public static JFreeChart tornado(String title, List<Swing> swings, double base, String baseLabel, String axisLabel) {
+        Comparable<?>[] categories = new Comparable<?>[swings.size()];
+        Number[][] starts = new Number[1][swings.size()];
+        Number[][] ends = new Number[1][swings.size()];
+        double lo = base;
+        double hi = base;
+        for (int i = 0; i < swings.size(); i++) {
+            Swing w = swings.get(i);
+            categories[i] = new Category(i, w.label());
+            starts[0][i] = w.low();
+            ends[0][i] = w.high();
+            lo = Math.min(lo, w.low());
+            hi = Math.max(hi, w.high());
+        }
+        DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(
+                new Comparable<?>[] {axisLabel}, categories, starts, ends);
+        CategoryAxis domain = new CategoryAxis();
+        domain.setTickLabelFont(TEXT);
+        domain.setMaximumCategoryLabelWidthRatio(0.3f);
+        domain.setCategoryMargin(0.25);
+        double pad = Math.max(0.01, (hi - lo) * 0.08);
+        NumberAxis range = new NumberAxis(axisLabel);
+        range.setRange(Math.max(0, lo - pad), Math.min(1, hi + pad));
+        range.setNumberFormatOverride(new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        range.setTickLabelFont(TEXT);
+        range.setLabelFont(TEXT);
+        org.jfree.chart.renderer.category.IntervalBarRenderer renderer =
+                new org.jfree.chart.renderer.category.IntervalBarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, POSTERIOR);
+        renderer.setMinimumBarLength(1.5);
+        CategoryPlot plot = new CategoryPlot(data, domain, range, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        styleBackground(plot);
+        plot.setDomainGridlinesVisible(true);
+        plot.setDomainGridlinePaint(new Color(0xEEEEEE));
+        ValueMarker marker = new ValueMarker(base, MARKER, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                10f, new float[] {6f, 4f}, 0f));
+        marker.setLabel(baseLabel);
+        marker.setLabelFont(TEXT.deriveFont(11f));
+        marker.setLabelPaint(MARKER);
+        marker.setLabelBackgroundColor(Color.WHITE);
+        boolean rightHalf = base > (range.getLowerBound() + range.getUpperBound()) / 2;
+        marker.setLabelAnchor(rightHalf ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT);
+        marker.setLabelTextAnchor(rightHalf ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
+        plot.addRangeMarker(marker, Layer.FOREGROUND);
+        JFreeChart chart = new JFreeChart(title, TEXT.deriveFont(Font.BOLD, 14f), plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /**
+     * Lines of a probability over calendar time: x is the date (days in UTC, so the chart does not
+     * depend on the machine's time zone), y the probability; one point per date, joined by lines.
+     *
+     * @param dates  the dates, ascending, none null
+     * @param series name to one value per date
+     */
+    public static JFreeChart overTime(String title, List<LocalDate> dates, Map<String, List<Double>> series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        int n = 0;
+        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
+            XYSeries s = new XYSeries(new Category(n++, e.getKey()), false, true);
+            for (int i = 0; i < dates.size(); i++) {
+                s.add(dates.get(i).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), e.getValue().get(i));
+            }
+            data.addSeries(s);
+        }
+        TimeZone utc = TimeZone.getTimeZone(ZoneOffset.UTC);
+        DateAxis x = new DateAxis("date", utc, Locale.ROOT);
+        x.setStandardTickUnits(DateAxis.createStandardDateTickUnits(utc, Locale.ROOT));
+        x.setTickLabelFont(TEXT);
+        x.setLabelFont(TEXT);
+        x.setLowerMargin(0.03);
+        x.setUpperMargin(0.03);
         NumberAxis y = new NumberAxis("posterior probability");
         y.setRange(0, 1);
         y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));

@@ -235,11 +235,40 @@ public final class SensitivityReport {
                         + ", '" + id + "' leads throughout.");
             }
         }
+        List<String> takes = whatItTakesSentences(c, f);
+        if (f.whatItTakes().runnerUp() >= 0) {
+            out.add(takes.get(0));
+        }
+        return out;
+    }
+
+    /**
+     * The "what would it take" figures in words, one sentence per row of {@link #thresholdTable}: tying
+     * the leader (when there is a runner-up), then reaching the band above and falling below the
+     * current band (where those bands exist).
+     */
+    public static List<String> whatItTakesSentences(Case c, Figures f) {
+        List<String> out = new ArrayList<>();
         WhatItTakes w = f.whatItTakes();
+        String id = c.hypotheses().get(w.leader()).id();
+        double pl = f.posterior().probabilities().get(w.leader());
         if (w.runnerUp() >= 0) {
             out.add("What it takes: one new item of " + Numbers.decibans(w.toTieDb()) + " dB for '"
                     + c.hypotheses().get(w.runnerUp()).id() + "' (a likelihood ratio of "
                     + Numbers.fixed(Math.pow(10, w.toTieDb() / 10), 2) + ") would tie it with '" + id + "'.");
+        }
+        Icd203 band = w.band();
+        if (!Double.isNaN(w.bandUpDb())) {
+            out.add("One new item of " + Numbers.fixed(w.bandUpDb(), 2) + " dB for '" + id + "' alone (a likelihood ratio of "
+                    + Numbers.fixed(Math.pow(10, w.bandUpDb() / 10), 2) + ") would lift it from " + Numbers.fixed(pl, 4)
+                    + " to " + Numbers.fixed(band.upper(), 2) + " (" + Icd203.values()[band.ordinal() + 1].phrase() + ").");
+        }
+        if (!Double.isNaN(w.bandDownDb())) {
+            out.add("One new item of " + Numbers.fixed(w.bandDownDb(), 2) + " dB against '" + id
+                    + "' alone (a likelihood ratio of " + Numbers.fixed(Math.pow(10, w.bandDownDb() / 10), 2)
+                    + ") would bring it down from " + Numbers.fixed(pl, 4) + " to " + Numbers.fixed(band.lower(), 2)
+                    + ", the lower edge of " + band.phrase() + "; any more and it is "
+                    + Icd203.values()[band.ordinal() - 1].phrase() + ".");
         }
         return out;
     }

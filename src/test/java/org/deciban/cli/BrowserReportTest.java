@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renders the shipped case's report.html in headless Chromium: it loads with no console error,
- * the DOM holds both SVG charts and no script, and a screenshot is saved as target/report.png.
+ * the DOM holds all five SVG charts and no script, and a screenshot is saved as target/report.png.
  * Skipped only when Chromium is missing outside CI; with CI=true a missing Chromium fails the test.
  */
 class BrowserReportTest {
@@ -90,8 +90,15 @@ class BrowserReportTest {
         assertEquals(0, dom.code(), dom.err());
         String d = dom.out().toLowerCase(Locale.ROOT);
         assertTrue(d.contains("<section id=\"headline\">"), "page did not load: " + dom.out());
-        assertEquals(2, d.split("<svg", -1).length - 1, "two SVG charts expected in the rendered DOM");
-        assertTrue(d.contains("prior and posterior per hypothesis"), "chart title missing from the SVG");
+        // prior/posterior, tornado, posterior by date, its close-up of the last 90 days (7 of the case's 10
+        // dates fall in them), history
+        assertEquals(5, d.split("<svg", -1).length - 1, "five SVG charts expected in the rendered DOM");
+        for (String title : List.of("prior and posterior per hypothesis", "tornado: posterior of",
+                "posterior per hypothesis by date", "the last 90 days")) {
+            assertTrue(d.contains(title), "chart title missing from the SVG: " + title);
+        }
+        assertTrue(d.indexOf("<section id=\"sensitivity\">") < d.indexOf("<section id=\"history\">"));
+        assertTrue(d.indexOf("<section id=\"over-time\">") < d.indexOf("<section id=\"history\">"));
         assertFalse(d.contains("<script"), "the page must hold no script");
         for (String line : dom.err().split("\n")) {
             assertFalse(line.contains("Uncaught") || line.contains(":CONSOLE(") || line.contains("Failed to load resource"),
@@ -100,7 +107,7 @@ class BrowserReportTest {
 
         Path png = Path.of("target", "report.png").toAbsolutePath();
         Files.deleteIfExists(png);
-        Result shot = browse(browser, "--screenshot=" + png, "--window-size=1200,2400", "--hide-scrollbars", url);
+        Result shot = browse(browser, "--screenshot=" + png, "--window-size=1200,7400", "--hide-scrollbars", url);
         assertEquals(0, shot.code(), shot.err());
         assertTrue(Files.size(png) > 10_000, "screenshot is missing or blank");
     }

@@ -52,14 +52,65 @@ class HtmlReportCommandTest {
         for (String id : List.of("headline", "posterior", "evidence", "history", "provenance")) {
             assertTrue(html.contains("<section id=\"" + id + "\">"), "section " + id + " missing");
         }
-        assertEquals(2, count(html, "<svg"), "two charts: prior/posterior and history");
+        // all items share one date and as_of is 31 days later: no close-up chart of the last 90 days
+        assertEquals(4, count(html, "<svg"), "four charts: prior/posterior, tornado, posterior by date, history");
         assertTrue(html.contains("@media print"));
         // provenance: the SHA-256 of each input appears
         String sha = org.deciban.report.HistoryLog.sha256(Files.readAllBytes(root.resolve("priors/evil.yaml")));
         assertTrue(html.contains(sha), "prior file's SHA-256 missing from the page");
         // ledger has one row per item, weights in decibans
         assertTrue(html.contains("db_ha"));
-        assertEquals(3, count(html, "<td class=\"token\">item-"));
+        assertEquals(3, count(section(html, "evidence"), "<td class=\"token\">item-"));
+    }
+
+    @Test
+    void sensitivityAndForecastOverTimeComeBeforeTheHistoryWithTheirCharts() throws Exception {
+        ReportCaseFixture.write(root, 3);
+        String html = runAndRead();
+        int sens = html.indexOf("<section id=\"sensitivity\">");
+        int time = html.indexOf("<section id=\"over-time\">");
+        int hist = html.indexOf("<section id=\"history\">");
+        assertTrue(html.indexOf("<section id=\"evidence\">") < sens && sens < time && time < hist,
+                "sections out of order: evidence, sensitivity, over-time, history expected");
+        String s = section(html, "sensitivity");
+        assertEquals(1, count(s, "<svg"), "one tornado chart");
+        assertTrue(s.contains("Tornado: posterior of"), "tornado chart title missing from its SVG");
+        assertTrue(s.contains("<caption>Tornado (all 3 items)</caption>"), s);
+        assertTrue(s.contains("<caption>Leave-one-out (3 items)</caption>"), s);
+        assertTrue(s.contains("What it takes: one new item of"), s);
+        // each item is one row of both tables and one bar label of the tornado chart
+        for (int i = 0; i < 3; i++) {
+            assertEquals(3, count(s, ">item-" + i + "<"), "item-" + i + " in the tornado chart and both tables");
+        }
+        String t = section(html, "over-time");
+        assertEquals(1, count(t, "<svg"), "one chart of the posterior by date");
+        assertTrue(t.contains("Posterior per hypothesis by date"), t);
+        // one row for the items' date, one for as_of
+        assertTrue(t.contains("<caption>Posterior after each date (2 steps)</caption>"), t);
+        assertTrue(t.contains("2024-07-01") && t.contains("2024-08-01"), t);
+    }
+
+    @Test
+    void theNewSectionsEscapeTheCaseStrings() throws Exception {
+        ReportCaseFixture.write(root, 3);
+        String html = runAndRead();
+        for (String id : List.of("sensitivity", "over-time")) {
+            String s = section(html, id);
+            assertFalse(s.toLowerCase(Locale.ROOT).contains("<script"), "unescaped <script> in section " + id);
+            assertFalse(s.contains("<no>") || s.contains("<i>A</i>"), "unescaped markup in section " + id);
+        }
+        // the chart legend of the posterior by date names every hypothesis by its label, escaped by JFreeSVG
+        String t = section(html, "over-time");
+        assertTrue(t.contains("&lt;script&gt;alert(") && t.contains("-no &amp; &lt;no&gt;"), t);
+        // the tornado's caption names the leader by its label, escaped
+        String s = section(html, "sensitivity");
+        assertTrue(s.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; yes") || s.contains("-no &amp; &lt;no&gt;"), s);
+    }
+
+    private static String section(String html, String id) {
+        int from = html.indexOf("<section id=\"" + id + "\">");
+        assertTrue(from >= 0, "section " + id + " missing");
+        return html.substring(from, html.indexOf("</section>", from));
     }
 
     @Test

@@ -50,6 +50,36 @@ class HtmlReportTest {
         assertThrows(IllegalArgumentException.class, () -> new Interval(0.8, 0.6));
     }
 
+    @Test
+    void theTornadoDrawsOneBarPerItemAndRefusesAnInvertedRange() {
+        // a third swing adds exactly one filled bar (one more <rect>); everything else on the chart is the same
+        List<Charts.Swing> two = List.of(new Charts.Swing("a", 0.3, 0.6), new Charts.Swing("b", 0.4, 0.5));
+        List<Charts.Swing> three = List.of(new Charts.Swing("a", 0.3, 0.6), new Charts.Swing("b", 0.4, 0.5),
+                new Charts.Swing("c", 0.42, 0.48));
+        String a = Charts.svg(Charts.tornado("t", two, 0.45, "now 0.45", "posterior"), 600, 300, "a");
+        String b = Charts.svg(Charts.tornado("t", three, 0.45, "now 0.45", "posterior"), 600, 300, "b");
+        assertEquals(count(a, "<rect") + 1, count(b, "<rect"));
+        assertTrue(b.contains(">now 0.45<"), "the marker's label is drawn");
+        assertThrows(IllegalArgumentException.class, () -> new Charts.Swing("x", 0.6, 0.5));
+    }
+
+    @Test
+    void theChartOverTimeDoesNotDependOnTheMachinesTimeZone() {
+        // dates are placed as UTC days: the SVG is the same whatever the default time zone (+14 h and -11 h here)
+        List<java.time.LocalDate> dates = List.of(java.time.LocalDate.of(2019, 2, 28), java.time.LocalDate.of(2024, 8, 1));
+        java.util.Map<String, List<Double>> series = java.util.Map.of("h", List.of(0.3, 0.6));
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Kiritimati"));
+            String east = Charts.svg(Charts.overTime("t", dates, series), 600, 300, "x");
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Pago_Pago"));
+            String west = Charts.svg(Charts.overTime("t", dates, series), 600, 300, "x");
+            assertEquals(east, west);
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+    }
+
     private static int count(String s, String needle) {
         return s.split(needle, -1).length - 1;
     }
