@@ -1,6 +1,7 @@
 package org.deciban.inference;
 
 import org.deciban.inference.dynamics.DriftFilter;
+import org.deciban.inference.dynamics.DriftKernel;
 import org.deciban.model.Case;
 
 /**
@@ -23,5 +24,15 @@ public final class CasePosterior {
     public static Posterior of(Case c) {
         double drift = c.settings().drift();
         return drift == 0 ? ExactEngine.run(c) : DriftFilter.run(c, drift, null).posterior();
+    }
+
+    /**
+     * The same choice of engine on primitive arrays, for loops that recompute the posterior many
+     * times with another likelihood table or prior (Monte Carlo, prior sweeps). Its scratch buffer
+     * must hold 2K entries.
+     */
+    public static PosteriorKernel kernel(Case c, EvidenceMatrix m) {
+        double drift = c.settings().drift();
+        return drift == 0 ? m : DriftKernel.of(c, m, drift);
     }
 }

@@ -8,7 +8,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.DirichletSampler;
 import org.deciban.inference.EvidenceMatrix;
 import org.deciban.inference.PosteriorKernel;
-import org.deciban.inference.dynamics.DriftKernel;
+import org.deciban.inference.CasePosterior;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 
@@ -72,7 +72,7 @@ final class DrawModel {
                 dirichlet[h] *= c.prior().concentration();
             }
         }
-        PosteriorKernel kernel = c.settings().drift() == 0 ? m : DriftKernel.of(c, m, c.settings().drift());
+        PosteriorKernel kernel = CasePosterior.kernel(c, m);
         return new DrawModel(m, kernel, stated, cells, a, b, m.logPrior(), dirichlet);
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.deciban.inference.EvidenceMatrix;
+import org.deciban.inference.PosteriorKernel;
 import org.deciban.inference.CasePosterior;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
@@ -212,10 +213,11 @@ public final class Sensitivity {
             return out;
         }
         EvidenceMatrix m = EvidenceMatrix.of(c);
+        PosteriorKernel kernel = CasePosterior.kernel(c, m);
         double[] table = m.likelihoods();
         double[] pi = c.prior().toArray();
         double[] logPi = new double[k];
-        double[] work = new double[k];
+        double[] work = new double[2 * k];
         double[] post = new double[k];
         int steps = (int) Math.round((PRIOR_HIGH - PRIOR_LOW) / PRIOR_STEP);
         for (int moved = 0; moved < k; moved++) {
@@ -227,7 +229,7 @@ public final class Sensitivity {
                 for (int h = 0; h < k; h++) {
                     logPi[h] = Math.log(h == moved ? t : pi[h] * (1 - t) / (1 - pi[moved]));
                 }
-                m.posterior(table, logPi, work, post);
+                kernel.posterior(table, logPi, work, post);
                 List<Double> row = new ArrayList<>(k);
                 int best = 0;
                 for (int h = 0; h < k; h++) {
