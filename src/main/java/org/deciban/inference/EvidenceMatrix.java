@@ -20,6 +20,12 @@ public final class EvidenceMatrix implements PosteriorKernel {
     private final double[] weight;
     private final boolean[] observed;
     private final double[] logPrior;
+    /**
+     * Items taken at face value (r = 1, observed, w = 1): their effective likelihood is the table
+     * entry itself (r L + (1 - r) mean = L exactly when r = 1, and 1 * log L = log L), so the kernel
+     * skips the reliability mixing and the weight for them with bit-identical results.
+     */
+    private final boolean[] plain;
 
     private EvidenceMatrix(int hypotheses, int items, double[] likelihoods, double[] reliability,
                            double[] weight, boolean[] observed, double[] logPrior) {
@@ -30,6 +36,10 @@ public final class EvidenceMatrix implements PosteriorKernel {
         this.weight = weight;
         this.observed = observed;
         this.logPrior = logPrior;
+        this.plain = new boolean[items];
+        for (int e = 0; e < items; e++) {
+            plain[e] = reliability[e] == 1 && observed[e] && weight[e] == 1;
+        }
     }
 
     /**
@@ -144,6 +154,13 @@ public final class EvidenceMatrix implements PosteriorKernel {
         double[] acc = out;
         System.arraycopy(logPi, 0, acc, 0, k);
         for (int e = 0; e < items; e++) {
+            if (plain[e]) {
+                int off = e * k;
+                for (int h = 0; h < k; h++) {
+                    acc[h] += LogSpace.log(table[off + h]);
+                }
+                continue;
+            }
             effective(e, table, work);
             double w = weight[e];
             for (int h = 0; h < k; h++) {
