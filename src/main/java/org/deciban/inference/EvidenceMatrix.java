@@ -20,6 +20,21 @@ public final class EvidenceMatrix implements PosteriorKernel {
     private final double[] weight;
     private final boolean[] observed;
     private final double[] logPrior;
+    /**
+     * Items taken at face value (r = 1, observed, w = 1): their effective likelihood is the table
+     * entry itself (r L + (1 - r) mean = L exactly when r = 1, and 1 * log L = log L), so the kernel
+     * skips the reliability mixing and the weight for them with bit-identical results.
+     */
+    private final boolean[] plain;
+
+    /** Face-value items multiplied together before one log in {@link #posterior}. */
+    static final int BLOCK = 4;
+    /**
+     * 2^-255: a product of {@value #BLOCK} factors each at least this is at least 2^-1020, a normal
+     * double, so the block product neither underflows nor loses precision to subnormals; a smaller
+     * factor (including 0) goes through its own log.
+     */
+    static final double BLOCK_FLOOR = 0x1p-255;
 
     private EvidenceMatrix(int hypotheses, int items, double[] likelihoods, double[] reliability,
                            double[] weight, boolean[] observed, double[] logPrior) {
@@ -30,6 +45,10 @@ public final class EvidenceMatrix implements PosteriorKernel {
         this.weight = weight;
         this.observed = observed;
         this.logPrior = logPrior;
+        this.plain = new boolean[items];
+        for (int e = 0; e < items; e++) {
+            plain[e] = reliability[e] == 1 && observed[e] && weight[e] == 1;
+        }
     }
 
     /**
@@ -131,6 +150,13 @@ public final class EvidenceMatrix implements PosteriorKernel {
      * The log-space posterior of DESIGN step 3 for a likelihood table and a log prior:
      * out[k] = exp(log pi(k) + sum_e w_e log L'_e(k) - log Z).
      *
+     * <p>Items taken at face value (r = 1, observed, w = 1) enter as L_e(k) itself, and up to
+     * {@value #BLOCK} consecutive such items are multiplied in linear space before one log: the sum
+     * of logs becomes log of a product of at most {@value #BLOCK} factors, each at least
+     * {@link #BLOCK_FLOOR} (smaller ones, and 0, take their own log), so the product is a normal
+     * double and the result agrees with the item-by-item sum of logs to a few units in the last
+     * place, while the kernel takes a quarter of the logs.
+     *
      * @param table    n rows of K likelihoods
      * @param logPi    log prior, K entries
      * @param work     scratch of at least K entries
@@ -143,14 +169,49 @@ public final class EvidenceMatrix implements PosteriorKernel {
         int k = hypotheses;
         double[] acc = out;
         System.arraycopy(logPi, 0, acc, 0, k);
+        int pending = 0;
         for (int e = 0; e < items; e++) {
+            if (plain[e]) {
+                if (pending == 0) {
+                    for (int h = 0; h < k; h++) {
+                        work[h] = 1;
+                    }
+                }
+                int off = e * k;
+                for (int h = 0; h < k; h++) {
+                    double x = table[off + h];
+                    if (x >= BLOCK_FLOOR) {
+                        work[h] *= x;
+                    } else {
+                        acc[h] += LogSpace.log(x);
+                    }
+                }
+                if (++pending == BLOCK) {
+                    flush(acc, work);
+                    pending = 0;
+                }
+                continue;
+            }
+            if (pending > 0) {
+                flush(acc, work);
+                pending = 0;
+            }
             effective(e, table, work);
             double w = weight[e];
             for (int h = 0; h < k; h++) {
                 acc[h] += w * LogSpace.log(work[h]);
             }
         }
+        if (pending > 0) {
+            flush(acc, work);
+        }
         return LogSpace.normaliseInto(acc, out);
+    }
+
+    private void flush(double[] acc, double[] product) {
+        for (int h = 0; h < hypotheses; h++) {
+            acc[h] += Math.log(product[h]);
+        }
     }
 
     /** {@link #posterior} with the stated likelihoods and the case's prior. */

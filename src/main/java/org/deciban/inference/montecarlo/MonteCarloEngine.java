@@ -73,9 +73,51 @@ public final class MonteCarloEngine {
 
     /** As {@link #run(Case, MonteCarloOptions, LongConsumer)} with another limit of stored doubles (for tests). */
     static MonteCarloResult run(Case c, MonteCarloOptions options, LongConsumer progress, long exactCellLimit) {
-        EvidenceMatrix m = EvidenceMatrix.of(c);
-        DrawModel model = DrawModel.of(c, m);
-        Layout layout = new Layout(c);
+        return run(prepare(c), options, progress, exactCellLimit);
+    }
+
+    /**
+     * Compiles a case for drawing: the evidence matrix, each uncertain likelihood's Beta shapes
+     * (solving every stated 90% interval for its Beta, {@link BetaJudgment#fromInterval}), the
+     * Dirichlet parameters and the summary layout. A caller that runs the same case several times
+     * (with other seeds, draws or threads) prepares it once; the figures are the same as
+     * {@link #run(Case, MonteCarloOptions)}'s.
+     *
+     * @throws ImpossibleEvidenceException when the stated evidence rules out every hypothesis
+     * @throws IllegalArgumentException    when a stated interval has no matching Beta
+     */
+    public static Prepared prepare(Case c) {
+        return new Prepared(c);
+    }
+
+    /** A case compiled for drawing by {@link #prepare}; immutable, safe to share between runs and threads. */
+    public static final class Prepared {
+        private final Case c;
+        private final DrawModel model;
+        private final Layout layout;
+
+        private Prepared(Case c) {
+            this.c = c;
+            this.model = DrawModel.of(c, EvidenceMatrix.of(c));
+            this.layout = new Layout(c);
+        }
+
+        /** The case it was compiled from. */
+        public Case source() {
+            return c;
+        }
+    }
+
+    /** Runs the draws of a prepared case; see {@link #run(Case, MonteCarloOptions, LongConsumer)}. */
+    public static MonteCarloResult run(Prepared p, MonteCarloOptions options, LongConsumer progress) {
+        return run(p, options, progress, EXACT_CELL_LIMIT);
+    }
+
+    private static MonteCarloResult run(Prepared p, MonteCarloOptions options, LongConsumer progress,
+                                        long exactCellLimit) {
+        Case c = p.c;
+        DrawModel model = p.model;
+        Layout layout = p.layout;
         long draws = options.draws();
         int q = layout.quantities;
         boolean exact = draws * (q + 1L) <= exactCellLimit;
@@ -139,7 +181,12 @@ public final class MonteCarloEngine {
      * the judgments only (no posterior, no summaries). For benchmarks; returns a checksum.
      */
     public static double judgmentFloor(Case c, MonteCarloOptions options) {
-        DrawModel model = DrawModel.of(c, EvidenceMatrix.of(c));
+        return judgmentFloor(prepare(c), options);
+    }
+
+    /** {@link #judgmentFloor(Case, MonteCarloOptions)} of a prepared case. */
+    public static double judgmentFloor(Prepared p, MonteCarloOptions options) {
+        DrawModel model = p.model;
         long draws = options.draws();
         long chunks = (draws + CHUNK - 1) / CHUNK;
         SplittableUniformRandomProvider root =
@@ -179,24 +226,41 @@ public final class MonteCarloEngine {
         }
     }
 
-    /** Every draw's quantities and log weight, for exact quantiles. */
+    /**
+     * Every draw's quantities (draw by draw, Q values each) and log weight, for exact quantiles.
+     * Chunks write their own rows directly; after the run the log weights become weights in place.
+     */
     private static final class Storage {
-        final double[][] values;
+        final double[] values;
         final double[] logW;
 
         Storage(int quantities, int draws) {
-            values = new double[quantities][draws];
+            values = new double[Math.multiplyExact(quantities, draws)];
             logW = new double[draws];
         }
     }
 
-    /** Runs one chunk of draws with its own stream; thread-safe (buffers are per call). */
+    /** Per-thread chunk buffers of the streaming (histogram) mode, and the posterior buffer. */
+    private static final class Buffers {
+        final double[] post;
+        final double[] vals;
+        final double[] logW;
+
+        Buffers(int hypotheses, int quantities, boolean chunkRows) {
+            post = new double[hypotheses];
+            vals = chunkRows ? new double[CHUNK * quantities] : null;
+            logW = chunkRows ? new double[CHUNK] : null;
+        }
+    }
+
+    /** Runs one chunk of draws with its own stream; thread-safe (buffers are per thread). */
     private static final class Worker {
         private final DrawModel model;
         private final Layout layout;
         private final Weighting weighting;
         private final long draws;
         private final Storage storage;
+        private final ThreadLocal<Buffers> buffers;
 
         Worker(DrawModel model, Layout layout, Weighting weighting, long draws, Storage storage) {
             this.model = model;
@@ -204,6 +268,7 @@ public final class MonteCarloEngine {
             this.weighting = weighting;
             this.draws = draws;
             this.storage = storage;
+            this.buffers = ThreadLocal.withInitial(() -> new Buffers(model.hypotheses, layout.quantities, storage == null));
         }
 
         ChunkSums chunk(long index, UniformRandomProvider rng) {
@@ -211,25 +276,30 @@ public final class MonteCarloEngine {
             int n = (int) Math.min(CHUNK, draws - start);
             int q = layout.quantities;
             DrawModel.Stream stream = model.stream(rng);
-            double[] post = new double[model.hypotheses];
-            double[] vals = new double[n * q];
-            double[] logW = new double[n];
+            Buffers buf = buffers.get();
+            double[] post = buf.post;
+            // exact mode: this chunk's rows of the storage; streaming mode: the thread's chunk buffers
+            double[] vals = storage != null ? storage.values : buf.vals;
+            double[] logW = storage != null ? storage.logW : buf.logW;
+            int base = storage != null ? (int) start : 0;
+            boolean importance = weighting == Weighting.IMPORTANCE;
             double ref = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
+            for (int i = base; i < base + n; i++) {
                 double logZ = stream.draw(post);
                 if (logZ == Double.NEGATIVE_INFINITY || Double.isNaN(logZ)) {
                     logW[i] = Double.NEGATIVE_INFINITY;
                     continue;
                 }
                 layout.quantities(post, vals, i * q);
-                logW[i] = weighting == Weighting.IMPORTANCE ? logZ : 0;
-                if (logW[i] > ref) {
-                    ref = logW[i];
+                double lw = importance ? logZ : 0;
+                logW[i] = lw;
+                if (lw > ref) {
+                    ref = lw;
                 }
             }
             ChunkSums s = new ChunkSums(q, storage == null);
             s.ref = ref;
-            for (int i = 0; i < n; i++) {
+            for (int i = base; i < base + n; i++) {
                 if (logW[i] == Double.NEGATIVE_INFINITY) {
                     continue;
                 }
@@ -254,15 +324,6 @@ public final class MonteCarloEngine {
                     s.lead[lo] += w;
                 }
             }
-            if (storage != null) {
-                int at = (int) start;
-                for (int i = 0; i < n; i++) {
-                    storage.logW[at + i] = logW[i];
-                    for (int j = 0; j < q; j++) {
-                        storage.values[j][at + i] = vals[i * q + j];
-                    }
-                }
-            }
             return s;
         }
     }
@@ -278,9 +339,9 @@ public final class MonteCarloEngine {
         double ess = t.sumW * t.sumW / t.sumW2;
         double[] weights = null;
         if (storage != null) {
-            weights = new double[storage.logW.length];
+            weights = storage.logW;
             for (int i = 0; i < weights.length; i++) {
-                weights[i] = Math.exp(storage.logW[i] - t.ref);
+                weights[i] = Math.exp(weights[i] - t.ref);
             }
         }
         List<Interval> all = new ArrayList<>(q);
@@ -289,7 +350,7 @@ public final class MonteCarloEngine {
             double var = t.sumW2p2[j] - 2 * mean * t.sumW2p[j] + mean * mean * t.sumW2;
             double mcse = Math.sqrt(Math.max(0, var)) / t.sumW;
             double[] qs = storage != null
-                    ? WeightedQuantiles.exact(storage.values[j], weights, QUANTILES)
+                    ? WeightedQuantiles.exact(storage.values, j, q, weights, QUANTILES)
                     : WeightedQuantiles.histogram(t.histogram, j * BINS, BINS, QUANTILES);
             all.add(new Interval(mean, qs[1], qs[0], qs[2], t.lead[j] / t.sumW, mcse, ess));
         }

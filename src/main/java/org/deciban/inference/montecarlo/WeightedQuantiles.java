@@ -17,11 +17,20 @@ final class WeightedQuantiles {
      * weights are not changed.
      */
     static double[] exact(double[] values, double[] weights, double[] qs) {
-        int n = values.length;
+        return exact(values, 0, 1, weights, qs);
+    }
+
+    /**
+     * As {@link #exact(double[], double[], double[])} for the strided values
+     * {@code values[off + i * stride]}, i = 0 .. weights.length - 1, with weight {@code weights[i]}
+     * (one quantity of draws stored row by row).
+     */
+    static double[] exact(double[] values, int off, int stride, double[] weights, double[] qs) {
+        int n = weights.length;
         int bins = MonteCarloEngine.BINS;
         double[] hist = new double[bins];
-        for (int i = 0; i < n; i++) {
-            hist[MonteCarloEngine.bin(values[i])] += weights[i];
+        for (int i = 0, at = off; i < n; i++, at += stride) {
+            hist[MonteCarloEngine.bin(values[at])] += weights[i];
         }
         double total = 0;
         for (double h : hist) {
@@ -36,40 +45,47 @@ final class WeightedQuantiles {
                 cum += hist[b];
                 b++;
             }
-            out[j] = withinBin(values, weights, b, target - cum);
+            out[j] = withinBin(values, off, stride, weights, b, target - cum);
         }
         return out;
     }
 
     /** The smallest value of bin b whose cumulative weight within the bin reaches {@code need}. */
-    private static double withinBin(double[] values, double[] weights, int b, double need) {
+    private static double withinBin(double[] values, int off, int stride, double[] weights, int b, double need) {
+        int n = weights.length;
         int count = 0;
-        for (double v : values) {
-            if (MonteCarloEngine.bin(v) == b) {
+        for (int i = 0, at = off; i < n; i++, at += stride) {
+            if (MonteCarloEngine.bin(values[at]) == b) {
                 count++;
             }
         }
-        int[] idx = new int[count];
+        double[] v = new double[count];
+        double[] w = new double[count];
         int c = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (MonteCarloEngine.bin(values[i]) == b) {
-                idx[c++] = i;
+        for (int i = 0, at = off; i < n; i++, at += stride) {
+            if (MonteCarloEngine.bin(values[at]) == b) {
+                v[c] = values[at];
+                w[c++] = weights[i];
             }
         }
-        IndexSort.sort(idx, values);
+        int[] idx = new int[count];
+        for (int i = 0; i < count; i++) {
+            idx[i] = i;
+        }
+        IndexSort.sort(idx, v);
         double cum = 0;
         int last = -1;
         for (int i : idx) {
-            if (weights[i] == 0) {
+            if (w[i] == 0) {
                 continue;
             }
             last = i;
-            cum += weights[i];
+            cum += w[i];
             if (cum >= need) {
-                return values[i];
+                return v[i];
             }
         }
-        return last >= 0 ? values[last] : (b + 0.5) / MonteCarloEngine.BINS;
+        return last >= 0 ? v[last] : (b + 0.5) / MonteCarloEngine.BINS;
     }
 
     /** Quantiles from a histogram of {@code bins} equal bins over [0, 1]: the midpoint of the crossing bin. */
