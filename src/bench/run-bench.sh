@@ -11,10 +11,10 @@ SIZES=${SIZES:-"small large"}
 PY=python3
 if ! $PY -c 'import numpy' 2>/dev/null; then
   if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import numpy' 2>/dev/null; then PY=/usr/bin/python3
-  else echo "numpy missing: installing Debian's python3-numpy" >&2; apt-get install -y python3-numpy >&2; PY=/usr/bin/python3; fi
+  else echo "numpy missing: installing Debian's python3-numpy" >&2; (apt-get update -qq && apt-get install -y python3-numpy) >&2; PY=/usr/bin/python3; fi
 fi
-mvn -B -q -o test-compile
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
+mvn -B -q test-compile
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
 CP="target/test-classes:target/classes:$(cat target/cp.txt)"
 TMP=$(mktemp -d)
 measure() {  # name, command...: prints the program's first line and its peak memory
