@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code deciban check}: validates a case and writes nothing. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", header = "Validate a case's files; write nothing.", mixinStandardHelpOptions = true,
         description = {"Validate a case's files (and that its evidence is possible under some hypothesis); write nothing.",
                 "Exit code 0 when valid, 2 with one line naming file, line, field and value when not."})
 public final class CheckCommand implements Callable<Integer> {

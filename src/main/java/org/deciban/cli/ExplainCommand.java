@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code deciban explain}: the evidence ledger in date order and the items that carry the leader. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(name = "explain", header = "Which evidence carries the judgment: the ledger and the carrying items.", mixinStandardHelpOptions = true,
         description = {"Show the evidence ledger in date order (effective likelihoods, decibans, diagnosticity,",
                 "running posterior) and which items carry the leading hypothesis;",
                 "write reports/<case>/explain.md and explain.csv."})

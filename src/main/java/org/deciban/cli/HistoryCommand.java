@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * the hash chain of reports/&lt;case&gt;/history.jsonl. Exit codes: 0 intact; 1 verification failed
  * (a record was changed, removed or inserted, or the last line is torn); 2 bad input.
  */
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(name = "history", header = "Past runs of a case, and proof that none was edited (--verify).", mixinStandardHelpOptions = true,
         description = {"Print the timeline of a case's estimates, run by run, and which input files changed between runs.",
                 "With --verify, check the hash chain of reports/<case>/history.jsonl and name the first broken record.",
                 "Exit codes: 0 intact, 1 verification failed (changed record, or a torn last line), 2 bad input."})

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code deciban indicators}: candidate indicators ranked by expected information gain. */
-@Command(name = "indicators", mixinStandardHelpOptions = true,
+@Command(name = "indicators", header = "What to look for next: indicators ranked by expected information gain.", mixinStandardHelpOptions = true,
         description = {"Rank the candidate indicators of evidence/<case>/indicators/*.yaml by expected information",
                 "gain (bits), with P(observed) and the posterior if observed and if not;",
                 "write reports/<case>/indicators.md and indicators.csv."})

@@ -33,7 +33,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code deciban run}: the posterior of a case, printed and written to reports/&lt;case&gt;/. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", header = "The posterior of a case, with credible intervals; writes its reports.", mixinStandardHelpOptions = true,
         description = {"Update the prior with the evidence; print the posterior per hypothesis and per outcome;",
                 "write reports/<case>/posterior.md, posterior.csv, evidence.md and evidence.csv;",
                 "write reports/<case>/report.html and append the run to reports/<case>/history.jsonl."})

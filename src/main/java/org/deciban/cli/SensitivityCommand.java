@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code deciban sensitivity}: leave-one-out, tornado, prior neighbourhood and "what would it take". */
-@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+@Command(name = "sensitivity", header = "How robust the judgment is: leave-one-out, tornado, prior, what it would take.", mixinStandardHelpOptions = true,
         description = {"How fragile the leading hypothesis is: leave-one-out, a tornado over each item's likelihood",
                 "uncertainty, the prior neighbourhood, and the decibans one new item would need to change it;",
                 "write reports/<case>/sensitivity.md and sensitivity-{loo,tornado,prior,threshold}.csv."})

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code deciban test}: property checks of an analyst's own case, with jqwik. */
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(name = "test", header = "Property checks of a case with jqwik; exit 1 when one fails.", mixinStandardHelpOptions = true,
         description = {"Check properties of a case with jqwik: the posterior is a probability vector; the order of",
                 "evidence does not matter; no item carries more than checks.max_item_share of the conclusion;",
                 "the conclusion (leader and its ICD 203 band) survives perturbations of every likelihood within",

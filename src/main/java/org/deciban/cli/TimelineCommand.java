@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
 /** {@code deciban timeline}: the filtered posterior after each evidence date and at as_of. */
-@Command(name = "timeline", mixinStandardHelpOptions = true,
+@Command(name = "timeline", header = "How the forecast moved over time, under the case's drift.", mixinStandardHelpOptions = true,
         description = {"Filter the evidence forward in date order under the case's drift (settings.drift, per year):",
                 "print the posterior after each evidence date and at as_of; write reports/<case>/timeline.md and .csv",
                 "(timeline-as-of-DATE.* with --as-of, ...-drift-X.* with --drift, so replays never overwrite the forecast).",

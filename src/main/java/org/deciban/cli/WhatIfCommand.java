@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code deciban what-if}: the posterior with items removed or added, beside the case as it stands. */
-@Command(name = "what-if", mixinStandardHelpOptions = true,
+@Command(name = "what-if", header = "The posterior with items removed or added, beside the case as it stands.", mixinStandardHelpOptions = true,
         description = {"The posterior with evidence items removed (--without) or extra items added from YAML files",
                 "(--with, the evidence format), side by side with the case as it stands. Nothing under evidence/",
                 "changes; writes reports/<case>/whatif.md and whatif.csv."})
