@@ -38,20 +38,40 @@ public final class LogSpace {
     }
 
     /**
-     * Turns log weights into probabilities in place: out[i] = exp(x[i] - logSumExp(x)).
+     * Turns log weights into probabilities: out[i] = exp(x[i] - logSumExp(x)), computed as
+     * e_i / sum_j e_j with e_i = exp(x[i] - max) (one exp a weight; the same value to a few units in
+     * the last place). {@code out} may be {@code logWeights} itself.
      *
      * @return the normaliser log sum_i exp(x[i]); -infinity when every weight is zero, in which
      *         case out is left untouched
      */
     public static double normaliseInto(double[] logWeights, double[] out) {
-        double logZ = logSumExp(logWeights);
-        if (logZ == Double.NEGATIVE_INFINITY) {
-            return logZ;
+        int n = logWeights.length;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (logWeights[i] > max) {
+                max = logWeights[i];
+            }
         }
-        for (int i = 0; i < logWeights.length; i++) {
-            out[i] = Math.exp(logWeights[i] - logZ);
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
         }
-        return logZ;
+        if (max == Double.POSITIVE_INFINITY) {
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.exp(logWeights[i] - max);
+            }
+            return max;
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double e = Math.exp(logWeights[i] - max);
+            out[i] = e;
+            sum += e;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] /= sum;
+        }
+        return max + Math.log(sum);
     }
 
     /** log(x) for x in [0, 1], with log(0) = -infinity. */

@@ -13,10 +13,11 @@ import org.deciban.model.Settings;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kernel multiplies face-value items (r = 1, observed, ungrouped) in blocks before one log
- * ({@link EvidenceMatrix#BLOCK}); factors below {@link EvidenceMatrix#BLOCK_FLOOR}, and zeros, take their
- * own log. This case puts every path in one run: tiny factors inside a block, a factor below the
- * floor, a zero, a non-face-value item that forces a flush mid-block, and a partial last block.
+ * The kernel multiplies runs of face-value items (r = 1, observed, ungrouped) before one log,
+ * rescaling the running product by a power of two when it falls below {@link EvidenceMatrix#RESCALE_BELOW};
+ * factors below {@link EvidenceMatrix#BLOCK_FLOOR}, and zeros, take their own log. The first case puts
+ * the flush paths in one run: tiny factors inside a run, a factor below the floor, a zero, a
+ * non-face-value item that ends a run; the second drives the running product through several rescalings.
  */
 class BlockProductTest {
 
@@ -65,6 +66,30 @@ class BlockProductTest {
         //   contribute 0.5^3) = (0.5 + 14.4) / 16 * 1e-580, so log Z = log(14.9 / 16) - 580 log 10.
         // Compared relative to its size (about 1335): rounding of each log is ~1e-16 relative.
         double expected = Math.log(14.9 / 16) - 580 * Math.log(10);
+        assertEquals(expected, logZ, EXACT * Math.abs(expected));
+    }
+
+    @Test
+    void rescaledProductsGiveTheHandDerivedPosterior() {
+        // Hand derivation. Twelve face-value items, each with likelihoods (1e-70, 2e-70, 3e-70): the
+        // running products reach 1e-280 < 2^-700 ~ 1.9e-211 after four items, so each hypothesis's product
+        // is rescaled about three times (its true value, about 1e-840, is far below the smallest double).
+        // Posterior odds h0 : h1 : h2 = 0.5 * 1 : 0.3 * 2^12 : 0.2 * 3^12 = 0.5 : 1228.8 : 106288.2,
+        // total 107517.5. log Z = log(0.5 + 0.3 * 2^12 + 0.2 * 3^12) + 12 log(1e-70) = log(107517.5) - 840 log 10.
+        List<EvidenceItem> ev = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ev.add(item("t" + i, 1, 1e-70, 2e-70, 3e-70));
+        }
+        Case c = new Case("t", "q", null,
+                List.of(new Hypothesis("a", "A", null), new Hypothesis("b", "B", null), new Hypothesis("c", "C", null)),
+                new Prior(List.of(0.5, 0.3, 0.2), null), new Settings(0.5, Map.of(), 1000, 1), ev, List.of());
+        double[] post = new double[3];
+        double logZ = EvidenceMatrix.of(c).posterior(post);
+        double total = 107517.5;
+        assertEquals(0.5 / total, post[0], EXACT);
+        assertEquals(1228.8 / total, post[1], EXACT);
+        assertEquals(106288.2 / total, post[2], EXACT);
+        double expected = Math.log(total) - 840 * Math.log(10);
         assertEquals(expected, logZ, EXACT * Math.abs(expected));
     }
 }

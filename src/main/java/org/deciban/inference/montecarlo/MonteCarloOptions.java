@@ -4,7 +4,7 @@ package org.deciban.inference.montecarlo;
  * Options of a Monte Carlo run.
  *
  * @param draws     number of draws, at least 1
- * @param seed      seed of the one generator every draw's stream is split from
+ * @param seed      seed of the one generator whose successive jumps give every chunk its stream
  * @param threads   worker threads, at least 1; the figures do not depend on it
  * @param weighting importance weighting by Z_s (the default) or the unweighted judgment spread
  */

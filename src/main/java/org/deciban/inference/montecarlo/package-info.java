@@ -8,7 +8,7 @@
  * Draws are importance-weighted by Z_s, so the weighted distribution of p_s is the posterior
  * distribution of the "ideal" posterior and its weighted mean is the exact posterior (in
  * expectation, when no group has w &lt; 1). Draws run in fixed-size chunks, each with its own
- * stream split in chunk order from one seeded generator, and chunk results are merged in chunk
+ * stream jumped ahead in chunk order from one seeded generator, and chunk results are merged in chunk
  * order, so a seed gives the same figures to the last bit on any number of threads. This package
  * reads no files and prints nothing.
  */
