@@ -21,11 +21,11 @@ final class DriftRun {
      * @param posterior the posterior as of the case's as_of
      * @param drift     the drift used (0: the static engine)
      */
-    record Result(Posterior posterior, double drift) {
+    record Result(Posterior posterior, double drift, double spread) {
 
         /** One sentence naming the engine, for the reports and the terminal. */
         String note() {
-            return TimelineReport.engineNote(drift);
+            return TimelineReport.engineNote(drift) + (spread == 0 ? "" : TimelineReport.spreadNote(drift, spread));
         }
 
         /** The rendered run files with the engine sentence added to posterior.md. */
@@ -39,10 +39,10 @@ final class DriftRun {
     static Result posterior(Case c) {
         double drift = c.settings().drift();
         if (drift == 0) {
-            return new Result(ExactEngine.run(c), 0);
+            return new Result(ExactEngine.run(c), 0, 0);
         }
         requireObservedBy(c, DriftFilter.evaluationDate(c, null), "the case's as_of");
-        return new Result(DriftFilter.run(c, drift, null).posterior(), drift);
+        return new Result(DriftFilter.run(c, drift, null).posterior(), drift, c.settings().driftSpread());
     }
 
     /** Bad input when some item is dated after the evaluation date. */

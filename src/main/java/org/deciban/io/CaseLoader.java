@@ -428,7 +428,14 @@ public final class CaseLoader {
                 : v.integer("/settings/seed", s.seed(), Long.MIN_VALUE, Long.MAX_VALUE, "a whole number (64-bit)");
         double drift = s.drift() == null ? d.drift()
                 : v.number("/settings/drift", s.drift(), x -> x >= 0, "a number >= 0 (per year; 0 means no drift)");
-        return new Settings(rho, groups, draws, seed, drift);
+        double spread = s.driftSpread() == null ? 0
+                : v.number("/settings/drift_spread", s.driftSpread(), x -> x >= 0,
+                "a number >= 0 (standard deviation of log(drift); 0 takes the drift as exact)");
+        if (spread > 0 && drift == 0) {
+            throw v.bad("/settings/drift_spread", s.driftSpread().asText(),
+                    "0 when settings.drift is 0; a spread needs a drift > 0 as its median");
+        }
+        return new Settings(rho, groups, draws, seed, drift, spread);
     }
 
     private static Scales readScales(Fields v, Dto.TablesEntry t) {

@@ -55,7 +55,8 @@ final class Dto {
             @JsonProperty("group_correlation") Map<String, JsonNode> groupCorrelation,
             @JsonProperty("draws") JsonNode draws,
             @JsonProperty("seed") JsonNode seed,
-            @JsonProperty("drift") JsonNode drift) {
+            @JsonProperty("drift") JsonNode drift,
+            @JsonProperty("drift_spread") JsonNode driftSpread) {
     }
 
     record TablesEntry(

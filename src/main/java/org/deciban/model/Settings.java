@@ -12,9 +12,13 @@ import java.util.Map;
  * @param drift             preference drift rate per year, finite and &gt;= 0 (default 0, the static model):
  *                          between two dated items the preference is re-drawn from the prior with
  *                          probability 1 - exp(-drift * years)
+ * @param driftSpread       uncertainty of the drift rate for Monte Carlo: each draw takes the rate
+ *                          drift * exp(driftSpread * z), z standard normal (a log-normal with median
+ *                          {@code drift} and log-scale standard deviation {@code driftSpread});
+ *                          0 (the default) takes the rate as exact; above 0 it needs drift &gt; 0
  */
 public record Settings(double correlation, Map<String, Double> groupCorrelations, long draws, long seed,
-                       double drift) {
+                       double drift, double driftSpread) {
 
     public static final double DEFAULT_CORRELATION = 0.5;
     public static final long DEFAULT_DRAWS = 100_000;
@@ -30,6 +34,17 @@ public record Settings(double correlation, Map<String, Double> groupCorrelations
         if (!(drift >= 0 && Double.isFinite(drift))) {
             throw new IllegalArgumentException("drift " + drift + " must be a finite number >= 0 (per year)");
         }
+        if (!(driftSpread >= 0 && Double.isFinite(driftSpread))) {
+            throw new IllegalArgumentException("drift_spread " + driftSpread + " must be a finite number >= 0");
+        }
+        if (driftSpread > 0 && drift == 0) {
+            throw new IllegalArgumentException("drift_spread " + driftSpread + " needs a drift > 0 (its median)");
+        }
+    }
+
+    /** Settings with a drift rate taken as exact (no spread). */
+    public Settings(double correlation, Map<String, Double> groupCorrelations, long draws, long seed, double drift) {
+        this(correlation, groupCorrelations, draws, seed, drift, 0.0);
     }
 
     /** Settings without drift (drift 0, the static model). */
@@ -39,7 +54,7 @@ public record Settings(double correlation, Map<String, Double> groupCorrelations
 
     /** These settings with another drift rate. */
     public Settings withDrift(double newDrift) {
-        return new Settings(correlation, groupCorrelations, draws, seed, newDrift);
+        return new Settings(correlation, groupCorrelations, draws, seed, newDrift, newDrift == 0 ? 0 : driftSpread);
     }
 
     /** The settings a case gets when it states none. */

@@ -99,6 +99,19 @@ public final class TimelineReport {
                 + Numbers.fixed(Math.log(2) / drift, 2) + " years)";
     }
 
+    /**
+     * The sentence for an uncertain drift rate: Monte Carlo draws the rate from a log-normal with median
+     * {@code drift} and log-scale standard deviation {@code spread}; its 90% range is
+     * drift * exp(-+1.645 spread).
+     */
+    public static String spreadNote(double drift, double spread) {
+        double z = 1.6448536269514722;
+        return " In the Monte Carlo draws the rate itself is uncertain: log-normal with median "
+                + Numbers.fixed(drift, 3) + " per year and log-scale standard deviation " + Numbers.fixed(spread, 3)
+                + " (90% of draws between " + Numbers.fixed(drift * Math.exp(-z * spread), 3) + " and "
+                + Numbers.fixed(drift * Math.exp(z * spread), 3) + "); the exact posterior uses the median.";
+    }
+
     /** The sentence {@code deciban run} adds to say which engine produced the posterior. */
     public static String engineNote(double drift) {
         if (drift == 0) {

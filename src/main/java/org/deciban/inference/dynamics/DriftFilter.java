@@ -59,11 +59,16 @@ public final class DriftFilter {
 
     /** a = exp(-drift * years between the dates), the share of the posterior kept; from must not be after to. */
     public static double carry(double drift, LocalDate from, LocalDate to) {
+        return Math.exp(-drift * years(from, to));
+    }
+
+    /** Years between two dates, days / {@value #DAYS_PER_YEAR}; from must not be after to. */
+    public static double years(LocalDate from, LocalDate to) {
         long days = ChronoUnit.DAYS.between(from, to);
         if (days < 0) {
             throw new IllegalArgumentException("date " + to + " is before " + from);
         }
-        return Math.exp(-drift * (days / DAYS_PER_YEAR));
+        return days / DAYS_PER_YEAR;
     }
 
     /** The evaluation date: {@code at} if given, else the case's as_of, else its latest item date, else null. */

@@ -26,12 +26,17 @@ public final class DriftKernel implements PosteriorKernel {
     private final int[][] groups;
     private final double[] carryBefore;
     private final double carryToEnd;
+    private final double[] yearsBefore;
+    private final double yearsToEnd;
 
-    private DriftKernel(EvidenceMatrix matrix, int[][] groups, double[] carryBefore, double carryToEnd) {
+    private DriftKernel(EvidenceMatrix matrix, int[][] groups, double[] carryBefore, double carryToEnd,
+                        double[] yearsBefore, double yearsToEnd) {
         this.matrix = matrix;
         this.groups = groups;
         this.carryBefore = carryBefore;
         this.carryToEnd = carryToEnd;
+        this.yearsBefore = yearsBefore;
+        this.yearsToEnd = yearsToEnd;
     }
 
     /**
@@ -59,25 +64,53 @@ public final class DriftKernel implements PosteriorKernel {
         }
         List<int[]> groups = new ArrayList<>();
         List<Double> carries = new ArrayList<>();
+        List<Double> years = new ArrayList<>();
         LocalDate previous = null;
         for (Map.Entry<LocalDate, List<Integer>> g : byDate.entrySet()) {
             carries.add(previous == null ? 1.0 : DriftFilter.carry(drift, previous, g.getKey()));
+            years.add(previous == null ? 0.0 : DriftFilter.years(previous, g.getKey()));
             groups.add(g.getValue().stream().mapToInt(Integer::intValue).toArray());
             previous = g.getKey();
         }
         if (!undated.isEmpty()) {
             // no date at all anywhere: undated items form one group at the (undefined) end, as DriftFilter does
             carries.add(1.0);
+            years.add(0.0);
             groups.add(undated.stream().mapToInt(Integer::intValue).toArray());
         }
-        double toEnd = previous == null || end == null ? 1.0 : DriftFilter.carry(drift, previous, end);
+        boolean noEnd = previous == null || end == null;
+        double toEnd = noEnd ? 1.0 : DriftFilter.carry(drift, previous, end);
+        double yearsToEnd = noEnd ? 0.0 : DriftFilter.years(previous, end);
         double[] carry = carries.stream().mapToDouble(Double::doubleValue).toArray();
-        return new DriftKernel(m, groups.toArray(new int[0][]), carry, toEnd);
+        double[] yearsBefore = years.stream().mapToDouble(Double::doubleValue).toArray();
+        return new DriftKernel(m, groups.toArray(new int[0][]), carry, toEnd, yearsBefore, yearsToEnd);
     }
 
     /** {@inheritDoc} Needs a scratch {@code work} of at least 2K entries. */
     @Override
     public double posterior(double[] table, double[] logPi, double[] work, double[] out) {
+        return filter(table, logPi, carryBefore, carryToEnd, work, out);
+    }
+
+    /** Number of date groups, the length of the {@code carries} scratch of {@link #posterior(double[], double[], double, double[], double[], double[])}. */
+    public int dates() {
+        return groups.length;
+    }
+
+    /**
+     * The posterior under another drift rate (a Monte Carlo draw of an uncertain rate): the carries
+     * a = exp(-drift * years) are recomputed into {@code carries} (at least {@link #dates()} entries).
+     */
+    public double posterior(double[] table, double[] logPi, double drift, double[] carries, double[] work,
+                            double[] out) {
+        for (int g = 0; g < groups.length; g++) {
+            carries[g] = g == 0 ? 1.0 : Math.exp(-drift * yearsBefore[g]);
+        }
+        return filter(table, logPi, carries, Math.exp(-drift * yearsToEnd), work, out);
+    }
+
+    private double filter(double[] table, double[] logPi, double[] carryBefore, double carryToEnd, double[] work,
+                          double[] out) {
         int k = matrix.hypotheses();
         double[] f = out;
         for (int h = 0; h < k; h++) {

@@ -6,11 +6,14 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.DirichletSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.deciban.inference.EvidenceMatrix;
 import org.deciban.inference.PosteriorKernel;
 import org.deciban.inference.CasePosterior;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
+import org.deciban.model.Settings;
+import org.deciban.inference.dynamics.DriftKernel;
 
 /**
  * A case compiled for drawing: the stated likelihood table, the uncertain cells with their Beta
@@ -29,9 +32,13 @@ final class DrawModel {
     private final double[] shapeB;
     private final double[] logPrior;
     private final double[] dirichlet;
+    /** The drift filter when the drift rate is uncertain (settings.drift_spread > 0), else null. */
+    private final DriftKernel uncertainDrift;
+    private final double driftMedian;
+    private final double driftSpread;
 
     private DrawModel(EvidenceMatrix matrix, PosteriorKernel kernel, double[] stated, int[] cells, double[] shapeA, double[] shapeB,
-                      double[] logPrior, double[] dirichlet) {
+                      double[] logPrior, double[] dirichlet, Settings settings) {
         this.matrix = matrix;
         this.kernel = kernel;
         this.hypotheses = matrix.hypotheses();
@@ -41,6 +48,9 @@ final class DrawModel {
         this.shapeB = shapeB;
         this.logPrior = logPrior;
         this.dirichlet = dirichlet;
+        this.driftSpread = settings.driftSpread();
+        this.driftMedian = settings.drift();
+        this.uncertainDrift = driftSpread > 0 ? (DriftKernel) kernel : null;
     }
 
     static DrawModel of(Case c, EvidenceMatrix m) {
@@ -73,7 +83,7 @@ final class DrawModel {
             }
         }
         PosteriorKernel kernel = CasePosterior.kernel(c, m);
-        return new DrawModel(m, kernel, stated, cells, a, b, m.logPrior(), dirichlet);
+        return new DrawModel(m, kernel, stated, cells, a, b, m.logPrior(), dirichlet, c.settings());
     }
 
     /** Number of likelihood cells drawn per draw. */
@@ -99,6 +109,8 @@ final class DrawModel {
         private final double[] table = stated.clone();
         private final double[] logPi = logPrior.clone();
         private final double[] work = new double[2 * hypotheses];
+        private final ContinuousSampler normal;
+        private final double[] carries;
 
         private Stream(UniformRandomProvider rng) {
             int n = cells.length;
@@ -109,6 +121,8 @@ final class DrawModel {
                 gammaB[i] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, shapeB[i], 1.0);
             }
             prior = dirichlet == null ? null : DirichletSampler.of(rng, dirichlet);
+            normal = uncertainDrift == null ? null : ZigguratSampler.NormalizedGaussian.of(rng);
+            carries = uncertainDrift == null ? null : new double[uncertainDrift.dates()];
         }
 
         /**
@@ -118,6 +132,10 @@ final class DrawModel {
          */
         double draw(double[] post) {
             sampleJudgments();
+            if (uncertainDrift != null) {
+                double drift = driftMedian * Math.exp(driftSpread * normal.sample());
+                return uncertainDrift.posterior(table, logPi, drift, carries, work, post);
+            }
             return kernel.posterior(table, logPi, work, post);
         }
 
