@@ -155,24 +155,7 @@ public final class Charts {
         x.setRange(0.5, Math.max(1, runs) + 0.5);
         x.setTickLabelFont(TEXT);
         x.setLabelFont(TEXT);
-        NumberAxis y = new NumberAxis("posterior probability");
-        y.setRange(0, 1);
-        y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
-        y.setTickLabelFont(TEXT);
-        y.setLabelFont(TEXT);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < n; i++) {
-            r.setSeriesPaint(i, LINES[i % LINES.length]);
-            r.setSeriesStroke(i, new BasicStroke(2f));
-        }
-        XYPlot plot = new XYPlot(data, x, y, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        JFreeChart chart = new JFreeChart(title, TEXT.deriveFont(Font.BOLD, 14f), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(TEXT);
-        return chart;
+        return probabilityLines(title, data, x, n);
     }
 
     /** One bar of a tornado chart: the range [low, high] of a probability as one input moves. */
@@ -269,24 +252,7 @@ public final class Charts {
         x.setLabelFont(TEXT);
         x.setLowerMargin(0.03);
         x.setUpperMargin(0.03);
-        NumberAxis y = new NumberAxis("posterior probability");
-        y.setRange(0, 1);
-        y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
-        y.setTickLabelFont(TEXT);
-        y.setLabelFont(TEXT);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < n; i++) {
-            r.setSeriesPaint(i, LINES[i % LINES.length]);
-            r.setSeriesStroke(i, new BasicStroke(2f));
-        }
-        XYPlot plot = new XYPlot(data, x, y, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        JFreeChart chart = new JFreeChart(title, TEXT.deriveFont(Font.BOLD, 14f), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(TEXT);
-        return chart;
+        return probabilityLines(title, data, x, n);
     }
 
     /**
@@ -358,5 +324,28 @@ public final class Charts {
                 g2.draw(new Line2D.Double(mid - cap, hi, mid + cap, hi));
             }
         }
+    }
+
+    /** A line chart of probabilities per series (y from 0 to 1) over the given x axis. */
+    private static JFreeChart probabilityLines(String title, org.jfree.data.xy.XYDataset data,
+                                               org.jfree.chart.axis.ValueAxis x, int n) {
+        NumberAxis y = new NumberAxis("posterior probability");
+        y.setRange(0, 1);
+        y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        y.setTickLabelFont(TEXT);
+        y.setLabelFont(TEXT);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < n; i++) {
+            r.setSeriesPaint(i, LINES[i % LINES.length]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        JFreeChart chart = new JFreeChart(title, TEXT.deriveFont(Font.BOLD, 14f), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getLegend().setItemFont(TEXT);
+        return chart;
     }
 }
