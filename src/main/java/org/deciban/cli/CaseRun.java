@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.deciban.model.Case;
 import org.deciban.model.InputFile;
@@ -26,8 +27,16 @@ final class CaseRun {
     }
 
     static Provenance provenance(Case c, Long seed, Long draws) {
+        return provenance(c, List.of(), seed, draws);
+    }
+
+    /** Provenance of a case run that also read files outside the case (indicators, what-if additions). */
+    static Provenance provenance(Case c, List<InputFile> extra, Long seed, Long draws) {
         Map<String, String> inputs = new LinkedHashMap<>();
         for (InputFile f : c.inputs()) {
+            inputs.put(f.path(), f.sha256());
+        }
+        for (InputFile f : extra) {
             inputs.put(f.path(), f.sha256());
         }
         return new Provenance(c.id(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Version.get(),

@@ -3,7 +3,6 @@ package org.deciban.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,7 +11,6 @@ import org.deciban.inference.Posterior;
 import org.deciban.inference.sensitivity.InformationGain;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
-import org.deciban.model.InputFile;
 import org.deciban.report.Display;
 import org.deciban.report.IndicatorReport;
 import org.deciban.report.JsonReport;
@@ -45,19 +43,14 @@ public final class IndicatorsCommand implements Callable<Integer> {
         CaseLoader loader = new CaseLoader(common.root);
         String id = caseArg.resolve(loader);
         Case c = loader.load(id);
-        CaseLoader.Indicators ind = loader.loadIndicators(id);
+        CaseLoader.ItemFiles ind = loader.loadIndicators(id);
         if (ind.items().isEmpty()) {
             throw new BadInput("evidence/" + id + "/indicators/: no indicator files; allowed: one or more *.yaml files "
                     + "of items in the evidence format, likelihoods = P(indicator observed | hypothesis)");
         }
         Posterior p = CasePosterior.of(c);
         List<InformationGain.Value> ranked = InformationGain.rank(c, ind.items());
-        Provenance base = CaseRun.provenance(c, null, null);
-        Map<String, String> inputs = new LinkedHashMap<>(base.inputs());
-        for (InputFile f : ind.inputs()) {
-            inputs.put(f.path(), f.sha256());
-        }
-        Provenance prov = new Provenance(base.caseId(), base.time(), base.version(), base.java(), inputs, null, null);
+        Provenance prov = CaseRun.provenance(c, ind.inputs(), null, null);
         Map<String, String> files = IndicatorReport.render(c, p, ranked, ind.items(), prov);
         List<Path> written = output.write(common.root, c.id(), files);
         PrintWriter out = spec.commandLine().getOut();

@@ -127,12 +127,7 @@ public final class RunCommand implements Callable<Integer> {
         if (mc != null) {
             out.println(IntervalReport.method(mc));
         }
-        if (!written.isEmpty()) {
-            out.println();
-            for (Path f : written) {
-                out.println("wrote " + common.root.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize()));
-            }
-        }
+        ReportOutput.listWritten(out, common.root, written);
         return 0;
     }
 

@@ -94,12 +94,7 @@ public final class TimelineCommand implements Callable<Integer> {
         for (String line : RunReport.headline(t.posterior())) {
             out.println(line);
         }
-        if (!written.isEmpty()) {
-            out.println();
-            for (Path f : written) {
-                out.println("wrote " + common.root.toAbsolutePath().normalize().relativize(f.toAbsolutePath().normalize()));
-            }
-        }
+        ReportOutput.listWritten(out, common.root, written);
         return 0;
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,9 +58,12 @@ public final class WhatIfCommand implements Callable<Integer> {
                     + "; allowed: one of " + String.join(", ", c.evidence().stream().map(EvidenceItem::id).sorted().toList()));
         }
         List<EvidenceItem> extra = new ArrayList<>();
+        List<InputFile> extraInputs = new ArrayList<>();
         List<String> from = new ArrayList<>();
         for (Path f : with) {
-            extra.addAll(loader.loadItems(id, f));
+            CaseLoader.ItemFiles read = loader.loadItems(id, f);
+            extra.addAll(read.items());
+            extraInputs.addAll(read.inputs());
             from.add(f.toString());
         }
         WhatIf.Comparison cmp;
@@ -70,12 +72,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }
-        Provenance base = CaseRun.provenance(c, null, null);
-        Map<String, String> inputs = new LinkedHashMap<>(base.inputs());
-        for (Path f : with) {
-            inputs.put(f.toString(), CaseLoader.sha256(java.nio.file.Files.readAllBytes(f)));
-        }
-        Provenance prov = new Provenance(base.caseId(), base.time(), base.version(), base.java(), inputs, null, null);
+        Provenance prov = CaseRun.provenance(c, extraInputs, null, null);
         Map<String, String> files = WhatIfReport.render(c, cmp, from, prov);
         List<Path> written = output.write(common.root, c.id(), files);
         PrintWriter out = spec.commandLine().getOut();

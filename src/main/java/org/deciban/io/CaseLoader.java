@@ -134,14 +134,15 @@ public final class CaseLoader {
      * @param file   the file, as the user named it (used in messages)
      * @throws InputException for any defect of the file, or an id repeated within it
      */
-    public List<EvidenceItem> loadItems(String caseId, Path file) {
+    public ItemFiles loadItems(String caseId, Path file) {
         List<InputFile> inputs = new ArrayList<>();
         CaseHeader header = header(caseId, inputs);
+        inputs.clear();
         String name = file.toString().replace('\\', '/');
         if (!Files.isRegularFile(file)) {
             throw new InputException(name, 0, null, null, "no such file; allowed: a YAML file of evidence items");
         }
-        return readItemFile(name, file, header, new HashMap<>(), inputs);
+        return new ItemFiles(readItemFile(name, file, header, new HashMap<>(), inputs), inputs);
     }
 
     /**
@@ -152,7 +153,7 @@ public final class CaseLoader {
      * @return the indicators and the files they were read from (empty when there is no such folder)
      * @throws InputException for any defect of the files
      */
-    public Indicators loadIndicators(String caseId) {
+    public ItemFiles loadIndicators(String caseId) {
         List<InputFile> inputs = new ArrayList<>();
         CaseHeader header = header(caseId, inputs);
         inputs.clear();
@@ -179,17 +180,18 @@ public final class CaseLoader {
                 }
             }
         }
-        return new Indicators(items, inputs);
+        return new ItemFiles(items, inputs);
     }
 
     /**
-     * Candidate indicators with the files they came from.
+     * Items read from files outside the case's evidence (indicators, what-if additions), with the
+     * files they came from.
      *
-     * @param items  the indicators, in file-name order
-     * @param inputs the files read, for provenance
+     * @param items  the items, in file order
+     * @param inputs the files read (not the priors file), for provenance
      */
-    public record Indicators(List<EvidenceItem> items, List<InputFile> inputs) {
-        public Indicators {
+    public record ItemFiles(List<EvidenceItem> items, List<InputFile> inputs) {
+        public ItemFiles {
             items = List.copyOf(items);
             inputs = List.copyOf(inputs);
         }
