@@ -70,7 +70,7 @@ public final class Charts {
     }
 
     /** One bar pair of the prior-against-posterior chart; {@code interval} may be null. */
-    public record Bar(String label, double prior, double posterior, Interval interval) {
+    public record Bar(String label, double prior, double posterior, Range interval) {
         public Bar {
             if (label == null) {
                 throw new IllegalArgumentException("a bar needs a label");
@@ -87,7 +87,7 @@ public final class Charts {
      */
     public static JFreeChart priorPosterior(String title, List<Bar> bars, String intervalLabel) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        Map<Integer, Interval> intervals = new HashMap<>();
+        Map<Integer, Range> intervals = new HashMap<>();
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             // categories are keyed by position, so two equal labels stay two bars
@@ -290,9 +290,9 @@ public final class Charts {
 
         private static final long serialVersionUID = 1L;
         private static final Paint WHISKER = new Color(0x222222);
-        private final Map<Integer, Interval> intervals;
+        private final Map<Integer, Range> intervals;
 
-        IntervalBarRenderer(Map<Integer, Interval> intervals) {
+        IntervalBarRenderer(Map<Integer, Range> intervals) {
             this.intervals = Map.copyOf(intervals);
         }
 
@@ -301,7 +301,7 @@ public final class Charts {
                              CategoryPlot plot, CategoryAxis domainAxis, ValueAxis rangeAxis,
                              CategoryDataset dataset, int row, int column, int pass) {
             super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
-            Interval iv = row == 1 ? intervals.get(column) : null;
+            Range iv = row == 1 ? intervals.get(column) : null;
             if (iv == null || pass != getPassCount() - 1) {
                 return;
             }

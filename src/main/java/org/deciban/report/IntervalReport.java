@@ -145,14 +145,14 @@ public final class IntervalReport {
 
     /** The intervals as the HTML report draws them: the 5%-95% range per hypothesis and outcome. */
     public static Uncertainty uncertainty(Case c, MonteCarloResult mc) {
-        Map<String, org.deciban.report.Interval> hs = new LinkedHashMap<>();
+        Map<String, Range> hs = new LinkedHashMap<>();
         for (int k = 0; k < c.size(); k++) {
-            hs.put(c.hypotheses().get(k).id(), new org.deciban.report.Interval(mc.hypotheses().get(k).p05(), mc.hypotheses().get(k).p95()));
+            hs.put(c.hypotheses().get(k).id(), new Range(mc.hypotheses().get(k).p05(), mc.hypotheses().get(k).p95()));
         }
-        Map<String, org.deciban.report.Interval> os = new LinkedHashMap<>();
+        Map<String, Range> os = new LinkedHashMap<>();
         List<String> names = c.outcomes();
         for (int o = 0; o < names.size(); o++) {
-            os.put(names.get(o), new org.deciban.report.Interval(mc.outcomes().get(o).p05(), mc.outcomes().get(o).p95()));
+            os.put(names.get(o), new Range(mc.outcomes().get(o).p05(), mc.outcomes().get(o).p95()));
         }
         String label = (mc.options().weighting() == org.deciban.inference.montecarlo.Weighting.JUDGMENT_SPREAD
                 ? "90% judgment spread (unweighted, not a credible interval), " : "90% credible interval, ")

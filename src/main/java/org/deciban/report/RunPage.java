@@ -60,11 +60,11 @@ public final class RunPage {
             s.paragraph("No hypothesis names an outcome; the headline is the leading hypothesis.");
         }
         for (OutcomeShare o : p.outcomes()) {
-            Interval iv = u == null ? null : u.outcomes().get(o.outcome());
+            Range iv = u == null ? null : u.outcomes().get(o.outcome());
             s.headline(o.outcome() + ":", phrase(o.probability()), Numbers.probability(o.probability()), detail(iv, u));
         }
         if (!p.outcomes().isEmpty() && p.noOutcomePrior() > 0) {
-            Interval iv = u == null ? null : u.outcomes().get(PosteriorTables.NO_OUTCOME);
+            Range iv = u == null ? null : u.outcomes().get(PosteriorTables.NO_OUTCOME);
             s.headline("No preferred outcome:", phrase(p.noOutcomeProbability()),
                     Numbers.probability(p.noOutcomeProbability()), detail(iv, u));
         }
@@ -76,7 +76,7 @@ public final class RunPage {
                 + " chance (45-55%), likely (55-80%), very likely (80-95%), almost certain (>=95%).");
     }
 
-    private static String detail(Interval iv, Uncertainty u) {
+    private static String detail(Range iv, Uncertainty u) {
         return iv == null ? null : u.label() + ": " + Numbers.probability(iv.low()) + " to " + Numbers.probability(iv.high());
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param hypotheses interval per hypothesis id (a hypothesis may be missing)
  * @param outcomes   interval per outcome name (an outcome may be missing)
  */
-public record Uncertainty(String label, Map<String, Interval> hypotheses, Map<String, Interval> outcomes) {
+public record Uncertainty(String label, Map<String, Range> hypotheses, Map<String, Range> outcomes) {
 
     public Uncertainty {
         if (label == null || label.isBlank()) {

@@ -42,12 +42,12 @@ class HtmlReportTest {
     void anIntervalAddsAnErrorBarOfThreeLines() {
         // the error bar is one line along the interval and a cap at each end: 3 <line> elements
         List<Charts.Bar> plain = List.of(new Charts.Bar("a", 0.5, 0.7, null), new Charts.Bar("b", 0.5, 0.3, null));
-        List<Charts.Bar> withIv = List.of(new Charts.Bar("a", 0.5, 0.7, new Interval(0.6, 0.8)), new Charts.Bar("b", 0.5, 0.3, null));
+        List<Charts.Bar> withIv = List.of(new Charts.Bar("a", 0.5, 0.7, new Range(0.6, 0.8)), new Charts.Bar("b", 0.5, 0.3, null));
         String a = Charts.svg(Charts.priorPosterior("t", plain, "90% interval"), 600, 300, "a");
         String b = Charts.svg(Charts.priorPosterior("t", withIv, "90% interval"), 600, 300, "b");
         assertEquals(count(a, "<line") + 3, count(b, "<line"));
         assertTrue(b.contains("error bars: 90% interval"));
-        assertThrows(IllegalArgumentException.class, () -> new Interval(0.8, 0.6));
+        assertThrows(IllegalArgumentException.class, () -> new Range(0.8, 0.6));
     }
 
     @Test

@@ -6,9 +6,9 @@ package org.deciban.report;
  * @param low  lower end, in [0, 1]
  * @param high upper end, in [low, 1]
  */
-public record Interval(double low, double high) {
+public record Range(double low, double high) {
 
-    public Interval {
+    public Range {
         if (!(low >= 0 && low <= high && high <= 1)) {
             throw new IllegalArgumentException("interval [" + low + ", " + high + "] is not within 0 <= low <= high <= 1");
         }
