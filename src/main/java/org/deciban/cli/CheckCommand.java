@@ -1,7 +1,7 @@
 package org.deciban.cli;
 
+import org.deciban.inference.models.CaseModels;
 import java.util.concurrent.Callable;
-import org.deciban.inference.CasePosterior;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import picocli.CommandLine;
@@ -27,7 +27,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        CasePosterior.of(c);
+        CaseModels.compile(c);
         spec.commandLine().getOut().printf("%s: valid: %d hypotheses, %d evidence items from %d files%n",
                 c.id(), c.size(), c.evidence().size(), c.inputs().size());
         return 0;

@@ -1,12 +1,13 @@
 package org.deciban.cli;
 
+import org.deciban.inference.CaseModel;
+import org.deciban.inference.models.CaseModels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deciban.inference.CasePosterior;
 import org.deciban.inference.Posterior;
 import org.deciban.inference.sensitivity.InformationGain;
 import org.deciban.io.CaseLoader;
@@ -48,8 +49,9 @@ public final class IndicatorsCommand implements Callable<Integer> {
             throw new BadInput("evidence/" + id + "/indicators/: no indicator files; allowed: one or more *.yaml files "
                     + "of items in the evidence format, likelihoods = P(indicator observed | hypothesis)");
         }
-        Posterior p = CasePosterior.of(c);
-        List<InformationGain.Value> ranked = InformationGain.rank(c, ind.items());
+        CaseModel model = CaseModels.compile(c);
+        Posterior p = model.posterior();
+        List<InformationGain.Value> ranked = InformationGain.rank(model, ind.items());
         Provenance prov = CaseRun.provenance(c, ind.inputs(), null, null);
         Map<String, String> files = IndicatorReport.render(c, p, ranked, ind.items(), prov);
         List<Path> written = output.write(common.root, c.id(), files);

@@ -1,5 +1,8 @@
 package org.deciban.cli;
 
+import org.deciban.inference.sensitivity.Sensitivity;
+import org.deciban.inference.CaseModel;
+import org.deciban.inference.models.CaseModels;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deciban.inference.Posterior;
-import org.deciban.inference.dynamics.DriftFilter;
 import org.deciban.inference.montecarlo.MonteCarloEngine;
 import org.deciban.inference.montecarlo.MonteCarloOptions;
 import org.deciban.inference.montecarlo.MonteCarloResult;
@@ -76,24 +78,25 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        DriftRun.Result engine = DriftRun.posterior(c);
-        Posterior p = engine.posterior();
+        CaseModel model = CaseModels.compile(c);
+        Posterior p = model.posterior();
+        String engine = RunReport.engineNote(model);
         MonteCarloResult mc = null;
         if (!noMonteCarlo) {
             MonteCarloOptions options = monteCarloOptions(c);
             try (Progress progress = Progress.forDraws(options.draws())) {
-                mc = MonteCarloEngine.run(c, options, progress);
+                mc = MonteCarloEngine.run(model, options, progress);
             }
         }
         Provenance prov = mc == null ? CaseRun.provenance(c, null, null)
                 : CaseRun.provenance(c, mc.options().seed(), mc.options().draws());
-        Map<String, String> files = engine.annotate(RunReport.render(c, p, prov, mc));
+        Map<String, String> files = RunReport.render(c, p, prov, mc, engine);
         ReportFolder folder = CaseRun.reportFolder(common.root, c.id());
         // history and report.html (issue 5): the page charts the history with this run included
         RunHistory history = RunHistory.read(folder, HistoryRecord.of(c, p, prov));
         HtmlReport page = RunPage.build(c, p, prov, history.entriesWithThisRun(),
                 mc == null ? null : IntervalReport.uncertainty(c, mc));
-        RunPageSections.addTo(page, c, SensitivityCommand.figures(c, p), DriftFilter.run(c, engine.drift(), null));
+        RunPageSections.addTo(page, c, Sensitivity.figures(model), model.timeline());
         files.put("report.html", page.render());
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
@@ -108,7 +111,7 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         if (json) {
-            ObjectNode doc = JsonReport.of(c, p, prov).put("engine", engine.note());
+            ObjectNode doc = JsonReport.of(c, p, prov).put("engine", engine);
             if (mc != null) {
                 IntervalReport.addTo(doc, mc);
             }
@@ -123,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
         for (String line : mc == null ? RunReport.headline(p) : IntervalReport.headline(p, mc)) {
             out.println(line);
         }
-        out.println(engine.note());
+        out.println(engine);
         if (mc != null) {
             out.println(IntervalReport.method(mc));
         }

@@ -1,13 +1,12 @@
 package org.deciban.cli;
 
+import org.deciban.inference.models.CaseModels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deciban.inference.CasePosterior;
-import org.deciban.inference.Posterior;
 import org.deciban.inference.sensitivity.Sensitivity;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
@@ -41,7 +40,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        SensitivityReport.Figures f = figures(c, CasePosterior.of(c));
+        Sensitivity.Figures f = Sensitivity.figures(CaseModels.compile(c));
         Provenance prov = CaseRun.provenance(c, null, null);
         Map<String, String> files = SensitivityReport.render(c, f, prov);
         List<Path> written = output.write(common.root, c.id(), files);
@@ -55,11 +54,5 @@ public final class SensitivityCommand implements Callable<Integer> {
         out.print(SensitivityReport.text(c, f));
         ReportOutput.listWritten(out, common.root, written);
         return 0;
-    }
-
-    /** Every sensitivity figure of a case whose posterior (by {@link CasePosterior}) is {@code p}. */
-    static SensitivityReport.Figures figures(Case c, Posterior p) {
-        return new SensitivityReport.Figures(p, Sensitivity.leaveOneOut(c), Sensitivity.tornado(c),
-                Sensitivity.priorSweeps(c), Sensitivity.whatItTakes(p));
     }
 }

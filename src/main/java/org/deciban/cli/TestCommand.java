@@ -1,8 +1,8 @@
 package org.deciban.cli;
 
+import org.deciban.inference.models.CaseModels;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.deciban.inference.CasePosterior;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.model.Checks;
@@ -43,7 +43,7 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        CasePosterior.of(c);
+        CaseModels.compile(c);
         Checks checks = loader.loadChecks(c);
         if (tries != null) {
             if (tries < 1) {

@@ -1,5 +1,7 @@
 package org.deciban.cli;
 
+import org.deciban.inference.CaseModel;
+import org.deciban.inference.models.CaseModels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,8 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deciban.inference.dynamics.DriftFilter;
-import org.deciban.inference.dynamics.Timeline;
+import org.deciban.inference.Timeline;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.report.Display;
@@ -64,13 +65,9 @@ public final class TimelineCommand implements Callable<Integer> {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
         double rate = drift != null ? drift : c.settings().drift();
-        Case used = c;
-        if (asOf != null) {
-            used = c.withEvidence(DriftFilter.observedBy(c, asOf));
-        } else {
-            DriftRun.requireObservedBy(c, DriftFilter.evaluationDate(c, null), "the case's as_of");
-        }
-        Timeline t = DriftFilter.run(used, rate, asOf);
+        CaseModel model = asOf != null ? CaseModels.asOf(c, asOf, rate) : CaseModels.compile(c, rate, null);
+        Case used = model.source();
+        Timeline t = model.timeline();
         Provenance prov = CaseRun.provenance(c, null, null);
         String base = "timeline" + (asOf == null ? "" : "-as-of-" + asOf)
                 + (drift == null ? "" : "-drift-" + Numbers.fixed(rate, 6).replaceAll("0+$", "").replaceAll("\\.$", ""));

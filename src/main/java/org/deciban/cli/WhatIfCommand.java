@@ -1,5 +1,6 @@
 package org.deciban.cli;
 
+import org.deciban.inference.models.CaseModels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         }
         WhatIf.Comparison cmp;
         try {
-            cmp = WhatIf.compare(c, without, extra);
+            cmp = WhatIf.compare(CaseModels.compile(c), without, extra);
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }

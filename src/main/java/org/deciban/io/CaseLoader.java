@@ -437,7 +437,10 @@ public final class CaseLoader {
             throw v.bad("/settings/drift_spread", s.driftSpread().asText(),
                     "0 when settings.drift is 0; a spread needs a drift > 0 as its median");
         }
-        return new Settings(rho, groups, draws, seed, drift, spread);
+        double confidence = s.defaultConfidence() == null ? d.defaultConfidence()
+                : v.number("/settings/default_confidence", s.defaultConfidence(), x -> x > 0,
+                "a positive number (Beta pseudo-count of the likelihoods of items that state no confidence)");
+        return new Settings(rho, groups, draws, seed, drift, spread, confidence);
     }
 
     private static Scales readScales(Fields v, Dto.TablesEntry t) {

@@ -20,7 +20,6 @@ import org.deciban.model.Icd203;
  *   max_item_share: 0.5        # optional
  *   survival_share: 0.9        # optional
  *   tries: 1000                # optional
- *   default_confidence: 10     # optional
  *   expect:
  *     - leads: trump
  *     - hypothesis: harris
@@ -46,15 +45,18 @@ final class ChecksReader {
                 : v.number("/checks/survival_share", entry.survivalShare(), x -> x >= 0 && x <= 1, "a number in [0, 1]");
         int tries = entry.tries() == null ? d.tries()
                 : (int) v.integer("/checks/tries", entry.tries(), 1, 1_000_000, "a whole number from 1 to 1000000");
-        double conf = entry.defaultConfidence() == null ? d.defaultConfidence()
-                : v.number("/checks/default_confidence", entry.defaultConfidence(), x -> x > 0, "a positive number");
+        if (entry.defaultConfidence() != null) {
+            throw v.bad("/checks/default_confidence", entry.defaultConfidence().asText(),
+                    "nothing here: the default confidence is settings.default_confidence, the one source of a "
+                            + "judgment's uncertainty for Monte Carlo, the tornado and deciban test");
+        }
         List<Expectation> expectations = new ArrayList<>();
         if (entry.expect() != null) {
             for (int i = 0; i < entry.expect().size(); i++) {
                 expectations.add(expectation(v, "/checks/expect/" + i, entry.expect().get(i), c));
             }
         }
-        return new Checks(maxShare, survival, tries, conf, expectations);
+        return new Checks(maxShare, survival, tries, expectations);
     }
 
     private static Expectation expectation(Fields v, String path, Dto.ExpectationEntry e, Case c) {

@@ -56,7 +56,8 @@ final class Dto {
             @JsonProperty("draws") JsonNode draws,
             @JsonProperty("seed") JsonNode seed,
             @JsonProperty("drift") JsonNode drift,
-            @JsonProperty("drift_spread") JsonNode driftSpread) {
+            @JsonProperty("drift_spread") JsonNode driftSpread,
+            @JsonProperty("default_confidence") JsonNode defaultConfidence) {
     }
 
     record TablesEntry(

@@ -16,13 +16,18 @@ import java.util.Map;
  *                          drift * exp(driftSpread * z), z standard normal (a log-normal with median
  *                          {@code drift} and log-scale standard deviation {@code driftSpread});
  *                          0 (the default) takes the rate as exact; above 0 it needs drift &gt; 0
+ * @param defaultConfidence Beta pseudo-count of the likelihoods of items that state neither a
+ *                          confidence nor an interval (default {@value #DEFAULT_CONFIDENCE}); the one
+ *                          source of their uncertainty for Monte Carlo, the tornado and
+ *                          {@code deciban test}
  */
 public record Settings(double correlation, Map<String, Double> groupCorrelations, long draws, long seed,
-                       double drift, double driftSpread) {
+                       double drift, double driftSpread, double defaultConfidence) {
 
     public static final double DEFAULT_CORRELATION = 0.5;
     public static final long DEFAULT_DRAWS = 100_000;
     public static final long DEFAULT_SEED = 20240801L;
+    public static final double DEFAULT_CONFIDENCE = 10;
 
     public Settings {
         groupCorrelations = Map.copyOf(groupCorrelations);
@@ -40,6 +45,15 @@ public record Settings(double correlation, Map<String, Double> groupCorrelations
         if (driftSpread > 0 && drift == 0) {
             throw new IllegalArgumentException("drift_spread " + driftSpread + " needs a drift > 0 (its median)");
         }
+        if (!(defaultConfidence > 0 && Double.isFinite(defaultConfidence))) {
+            throw new IllegalArgumentException("default_confidence " + defaultConfidence + " must be a positive number");
+        }
+    }
+
+    /** Settings with the default confidence. */
+    public Settings(double correlation, Map<String, Double> groupCorrelations, long draws, long seed,
+                    double drift, double driftSpread) {
+        this(correlation, groupCorrelations, draws, seed, drift, driftSpread, DEFAULT_CONFIDENCE);
     }
 
     /** Settings with a drift rate taken as exact (no spread). */
@@ -54,7 +68,8 @@ public record Settings(double correlation, Map<String, Double> groupCorrelations
 
     /** These settings with another drift rate. */
     public Settings withDrift(double newDrift) {
-        return new Settings(correlation, groupCorrelations, draws, seed, newDrift, newDrift == 0 ? 0 : driftSpread);
+        return new Settings(correlation, groupCorrelations, draws, seed, newDrift, newDrift == 0 ? 0 : driftSpread,
+                defaultConfidence);
     }
 
     /** The settings a case gets when it states none. */

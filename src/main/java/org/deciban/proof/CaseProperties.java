@@ -15,7 +15,8 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.deciban.inference.CasePosterior;
+import org.deciban.inference.JudgmentEvaluator;
+import org.deciban.inference.models.CaseModels;
 import org.deciban.inference.ItemWeight;
 import org.deciban.inference.OutcomeShare;
 import org.deciban.inference.Posterior;
@@ -36,7 +37,7 @@ import org.deciban.model.Icd203;
  *   <li>No single item carries more than {@code max_item_share} of the conclusion: item e's share is
  *       |db_e(lead)| / sum_f |db_f(lead)|, db the weight of evidence for the leading hypothesis.</li>
  *   <li>The conclusion (the leading hypothesis and its ICD 203 band) survives random perturbations
- *       of every likelihood, each drawn uniformly from its 90% range (see {@link Judgments}), in at
+ *       of every likelihood, each drawn uniformly from its 90% range (see {@link JudgmentRanges}), in at
  *       least {@code survival_share} of {@code tries} tries.</li>
  *   <li>A search, by jqwik with shrinking, for the smallest set of changed judgments (each within
  *       its range) that overturns the conclusion; informative, it decides no verdict.</li>
@@ -78,7 +79,8 @@ public class CaseProperties {
         for (int i : order) {
             shuffled.add(s.subject.evidence().get(i));
         }
-        Posterior p = CasePosterior.of(s.subject.withEvidence(shuffled));
+        Posterior p = CaseModels.compile(s.subject.withEvidence(shuffled), s.model.drift(), s.model.evaluationDate())
+                .posterior();
         double worst = 0;
         for (int k = 0; k < s.subject.size(); k++) {
             worst = Math.max(worst, Math.abs(p.probabilities().get(k) - s.posterior.probabilities().get(k)));
@@ -136,8 +138,10 @@ public class CaseProperties {
     void survives() {
         ProofSession s = ProofSession.current();
         int[] base = ProofSession.conclusion(s.posterior);
-        Judgments j = s.judgments;
+        JudgmentRanges j = s.judgments;
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(s.seed);
+        JudgmentEvaluator evaluator = s.model.evaluator();
+        double[] post = new double[s.model.states()];
         double[] table = j.statedTable();
         int kept = 0;
         int tries = s.checks.tries();
@@ -145,7 +149,8 @@ public class CaseProperties {
             for (int i = 0; i < j.count(); i++) {
                 table[i] = j.low(i) + rng.nextDouble() * (j.high(i) - j.low(i));
             }
-            int[] now = ProofSession.conclusion(CasePosterior.of(j.withTable(table)));
+            evaluator.evaluate(table, null, s.model.drift(), post);
+            int[] now = ProofSession.conclusion(post);
             if (now[0] == base[0] && now[1] == base[1]) {
                 kept++;
             }
@@ -167,7 +172,9 @@ public class CaseProperties {
             table[c.judgment()] = s.judgments.at(c.judgment(), c.position());
         }
         int[] base = ProofSession.conclusion(s.posterior);
-        int[] now = ProofSession.conclusion(CasePosterior.of(s.judgments.withTable(table)));
+        double[] post = new double[s.model.states()];
+        s.model.evaluator().evaluate(table, null, s.model.drift(), post);
+        int[] now = ProofSession.conclusion(post);
         check(now[0] == base[0] && now[1] == base[1], "the conclusion changed");
     }
 

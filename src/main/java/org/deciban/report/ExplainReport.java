@@ -142,7 +142,7 @@ public final class ExplainReport {
         out.add("Leading hypothesis: '" + h.id() + "' (" + h.label() + "), " + Numbers.probability(p.probabilities().get(lead))
                 + ", " + Json.phrase(p.probabilities().get(lead)) + ".");
         if (x.carriers().isEmpty()) {
-            out.add("No item has a positive weight of evidence for '" + h.id() + "': its lead comes from the prior.");
+            out.add("Removing no single item lowers '" + h.id() + "': its lead comes from the prior.");
             return out;
         }
         Removal last = x.carriers().get(x.carriers().size() - 1);
@@ -168,11 +168,11 @@ public final class ExplainReport {
         md.add("");
         summary(c, x).forEach(s -> md.add(Markdown.escape(s)));
         md.add("");
-        md.add("Items are removed in order of their weight of evidence for the leader, one more at a time, up to "
-                + Explain.MAX_REMOVED + " or until the leader changes; the group carrying the most weight for the "
-                + "leader is also removed as a whole. Each removal is the case without those items, recomputed from "
-                + "scratch (the remaining items of a group get the larger weight w of the smaller group), as in "
-                + "leave-one-out.");
+        md.add("Items are removed in order of how much removing each alone lowers the leader (its leave-one-out "
+                + "shift, as in sensitivity.md), one more at a time, up to " + Explain.MAX_REMOVED + " or until the "
+                + "leader changes; the group whose removal lowers the leader most is also removed as a whole. Each "
+                + "removal is the case without those items (the remaining items of a group get the larger weight w "
+                + "of the smaller group), from the same model as `deciban run`.");
         md.add("");
         md.addAll(Markdown.table(Display.of(carriers(c, x))));
         md.add("");
@@ -183,11 +183,12 @@ public final class ExplainReport {
                 + "in decibans (w * 10 log10(L'(h) / M(h)), M(h) the prior-weighted likelihood under the others), "
                 + "`diagnosticity` the largest ratio of effective likelihoods max L' / min L' (1 = the item cannot "
                 + "tell the hypotheses apart), and `post_h` the running posterior after the item and all before it, "
-                + "each item counted with its w in the whole case"
-                + (c.settings().drift() == 0 ? " (so the last row is the posterior of `deciban run`)."
-                : ". The running posterior counts every item in full, without drift; with settings.drift = "
-                + Numbers.fixed(c.settings().drift(), 3) + " per year the forecast above comes from the drift filter, "
-                + "which discounts older items: see timeline.md for its posterior after each date."));
+                + "each item counted with its w in the whole case, as of the evaluation date and from the same model "
+                + "as `deciban run`"
+                + (c.settings().drift() == 0 ? ", so the last row is its posterior."
+                : " (the drift filter, settings.drift = " + Numbers.fixed(c.settings().drift(), 3)
+                + " per year, which discounts older items), so the last row is its posterior; timeline.md shows the "
+                + "forecast as it stood after each date."));
         md.add("");
         md.addAll(Markdown.table(Display.of(ledger)));
         md.add("");

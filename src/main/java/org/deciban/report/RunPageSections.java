@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deciban.inference.dynamics.Timeline;
-import org.deciban.inference.dynamics.TimelineStep;
+import org.deciban.inference.Timeline;
+import org.deciban.inference.TimelineStep;
 import org.deciban.inference.sensitivity.Sensitivity;
 import org.deciban.inference.sensitivity.Sensitivity.Tornado;
 import org.deciban.model.Case;
@@ -38,13 +38,13 @@ public final class RunPageSections {
     }
 
     /** Adds both sections before the page's history section. */
-    public static void addTo(HtmlReport page, Case c, SensitivityReport.Figures f, Timeline t) {
+    public static void addTo(HtmlReport page, Case c, Sensitivity.Figures f, Timeline t) {
         page.addBefore(RunPage.HISTORY, sensitivity(c, f));
         page.addBefore(RunPage.HISTORY, overTime(c, t));
     }
 
     /** The "Sensitivity" section. */
-    public static HtmlReport.Section sensitivity(Case c, SensitivityReport.Figures f) {
+    public static HtmlReport.Section sensitivity(Case c, Sensitivity.Figures f) {
         HtmlReport.Section s = new HtmlReport.Section(SENSITIVITY, "Sensitivity");
         int lead = f.posterior().leader();
         Hypothesis h = c.hypotheses().get(lead);
@@ -70,10 +70,11 @@ public final class RunPageSections {
             s.table(SensitivityReport.tornadoTable(c, f).first(top.size()).removeColumns("against_leader_L", "for_leader_L"),
                     "Tornado (" + shown + ")");
             s.note("Each stated likelihood L is uncertain as Beta(c L, c (1 - L)), c the item's confidence or "
-                    + Numbers.fixed(Sensitivity.DEFAULT_CONFIDENCE, 0) + " where it states none (confidence_from); 0 "
-                    + "and 1 stay fixed. The item is set once against the leader (its L at the 5% quantile, every "
-                    + "other L at the 95%) and once for it; leader_low and leader_high are the leader's posterior at "
-                    + "the two, swing their difference. The likelihoods of both settings are in sensitivity.md.");
+                    + Numbers.fixed(c.settings().defaultConfidence(), 0) + " where it states none (confidence_from), or "
+                    + "as the Beta matching its stated 90% interval; 0 and 1 stay fixed. The item is set once against "
+                    + "the leader and once for it at the ends of that uncertainty; leader_low and leader_high are the "
+                    + "leader's posterior at the two, swing their difference. The likelihoods of both settings are in "
+                    + "sensitivity.md.");
         }
         s.table(SensitivityReport.looTable(c, f), "Leave-one-out (" + f.loo().size() + " items)");
         s.note("The posterior without each item, recomputed from scratch (the other items of its group get the weight "

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deciban.inference.CaseModel;
 import org.deciban.inference.Posterior;
 import org.deciban.inference.montecarlo.MonteCarloResult;
 import org.deciban.model.Case;
@@ -39,6 +40,23 @@ public final class RunReport {
         files.put("evidence.md", String.join("\n", evidenceMarkdown(c, ev, prov)) + "\n");
         files.put("evidence.csv", Csv.of(ev));
         return files;
+    }
+
+    /**
+     * As {@link #render(Case, Posterior, Provenance, MonteCarloResult)}, with the sentence that names the
+     * engine ({@link #engineNote}) added to posterior.md.
+     */
+    public static Map<String, String> render(Case c, Posterior p, Provenance prov, MonteCarloResult mc, String engine) {
+        Map<String, String> files = render(c, p, prov, mc);
+        files.computeIfPresent("posterior.md", (name, md) -> TimelineReport.withNote(md, engine));
+        return files;
+    }
+
+    /** The sentence that names the engine of a compiled case: static or the drift filter, and an uncertain rate. */
+    public static String engineNote(CaseModel m) {
+        double spread = m.source().settings().driftSpread();
+        return TimelineReport.engineNote(m.drift())
+                + (spread == 0 || m.drift() == 0 ? "" : TimelineReport.spreadNote(m.drift(), spread));
     }
 
     /** Writes rendered files into the case's report folder; returns the paths written. */

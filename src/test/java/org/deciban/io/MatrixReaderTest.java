@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.deciban.inference.ExactEngine;
+import org.deciban.testing.Models;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class MatrixReaderTest {
         assertEquals(List.of(0.9, 0.1), e2.likelihoods());
         assertEquals(0.5, e2.reliability());
         assertTrue(e2.origin().endsWith("matrix.csv:3"), e2.origin());
-        assertEquals(0.56 / 0.62, ExactEngine.run(c).probabilities().get(0), EXACT);
+        assertEquals(0.56 / 0.62, Models.exact(c).probabilities().get(0), EXACT);
     }
 
     @Test

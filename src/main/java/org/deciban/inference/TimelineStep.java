@@ -1,4 +1,4 @@
-package org.deciban.inference.dynamics;
+package org.deciban.inference;
 
 import java.time.LocalDate;
 import java.util.List;

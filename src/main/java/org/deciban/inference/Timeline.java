@@ -1,8 +1,7 @@
-package org.deciban.inference.dynamics;
+package org.deciban.inference;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.deciban.inference.Posterior;
 
 /**
  * The result of forward filtering: the posterior after each date that holds evidence, then at the
