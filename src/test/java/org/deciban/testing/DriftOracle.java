@@ -40,6 +40,11 @@ public final class DriftOracle {
 
     /** Filters the case; {@code null} posterior when a date's items leave nothing possible. */
     public static Result run(Case c, double drift, LocalDate at) {
+        return run(c, drift, at, BruteForce.weights(c));
+    }
+
+    /** {@link #run(Case, double, LocalDate)} with given item weights instead of the case's group weights. */
+    public static Result run(Case c, double drift, LocalDate at, double[] w) {
         int k = c.size();
         LocalDate end = at != null ? at : c.asOf();
         if (end == null) {
@@ -49,7 +54,6 @@ public final class DriftOracle {
                 }
             }
         }
-        double[] w = BruteForce.weights(c);
         Map<LocalDate, List<Integer>> byDate = new TreeMap<>();
         List<Integer> noDate = new ArrayList<>();
         for (int i = 0; i < c.evidence().size(); i++) {

@@ -1,5 +1,6 @@
 package org.deciban.inference.dynamics;
 
+import org.deciban.testing.RandomCases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.deciban.inference.dynamics;
+package org.deciban.testing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,9 +19,9 @@ import org.deciban.model.Settings;
  * the items together rule out every hypothesis), reliabilities in [0, 1], some items
  * absent, some in groups.
  */
-final class RandomCases {
+public final class RandomCases {
 
-    static final LocalDate AS_OF = LocalDate.of(2024, 8, 1);
+    public static final LocalDate AS_OF = LocalDate.of(2024, 8, 1);
     private static final LocalDate[] DATES = {
         LocalDate.of(2014, 8, 1), LocalDate.of(2018, 6, 12), LocalDate.of(2019, 2, 28),
         LocalDate.of(2024, 7, 27), AS_OF, null};
@@ -29,7 +29,7 @@ final class RandomCases {
     private RandomCases() {
     }
 
-    static Case of(long seed, int maxItems) {
+    public static Case of(long seed, int maxItems) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         int k = 1 + rng.nextInt(5);
         List<Hypothesis> hs = new ArrayList<>();
