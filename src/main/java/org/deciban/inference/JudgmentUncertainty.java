@@ -99,7 +99,33 @@ public final class JudgmentUncertainty {
         if (shapes == null) {
             return stated;
         }
-        return new BetaDistribution(null, shapes[0], shapes[1], ACCURACY).inverseCumulativeProbability(q);
+        return QUANTILES.get(shapes[0], shapes[1], q);
+    }
+
+    /**
+     * Beta quantiles already computed, by (a, b, q): a case of many items repeats the same few judgments
+     * (a likelihood written to three decimals, one confidence), and each inverse CDF is a root find. The
+     * cached value is the one the root find gives, so the cache changes no figure. At most
+     * {@value #CACHED_QUANTILES} entries; the least recently used one goes first.
+     */
+    private static final QuantileCache QUANTILES = new QuantileCache();
+    static final int CACHED_QUANTILES = 1 << 14;
+
+    private static final class QuantileCache {
+        private record Key(double a, double b, double q) {
+        }
+
+        private final java.util.Map<Key, Double> values = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Key, Double> eldest) {
+                return size() > CACHED_QUANTILES;
+            }
+        };
+
+        synchronized double get(double a, double b, double q) {
+            return values.computeIfAbsent(new Key(a, b, q),
+                    k -> new BetaDistribution(null, a, b, ACCURACY).inverseCumulativeProbability(q));
+        }
     }
 
     /** The 5%-95% range of likelihood v of an item: {low, high}. */

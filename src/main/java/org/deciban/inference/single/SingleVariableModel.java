@@ -77,13 +77,13 @@ public final class SingleVariableModel implements CaseModel {
     private final double carryToEnd;
     private final double[] lambda;
     private final int[][] itemsOfDate;
-    private final double[] prefix;
-    private final double[] prefixLogZ;
+    private final Filter base;
     private final double[] post;
     private final double logZ;
     private final Posterior posterior;
     private final StaticKernel kernel;
-    private volatile Suffix suffix;
+    /** Filters with one group re-weighted as if one member were left out, by group; built on demand. */
+    private final Map<Integer, Filter> groupVariants = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SingleVariableModel(Case c, double drift, LocalDate at) {
         this.c = c;
@@ -183,23 +183,12 @@ public final class SingleVariableModel implements CaseModel {
                 lambda[off + h] += weight[e] * logEff[e * k + h];
             }
         }
-        this.prefix = new double[lambda.length];
-        this.prefixLogZ = new double[dates];
-        double[] f = pi.clone();
-        double[] u = new double[k];
-        double total = 0;
-        for (int g = 0; g < dates; g++) {
-            double cg = step(f, carryBefore[g], pi, lambda, g * k, u);
-            if (cg == Double.NEGATIVE_INFINITY) {
-                throw impossible(g);
-            }
-            total += cg;
-            System.arraycopy(f, 0, prefix, g * k, k);
-            prefixLogZ[g] = total;
+        this.base = new Filter(lambda);
+        if (base.impossibleAt >= 0) {
+            throw impossible(base.impossibleAt);
         }
-        carry(f, carryToEnd, pi);
-        this.post = f;
-        this.logZ = total;
+        this.post = base.post;
+        this.logZ = base.logZ;
         this.kernel = new StaticKernel(k, reliability, observed, weight);
         this.posterior = Posterior.of(c, c.prior().probabilities(), toList(post), logZ, itemWeights());
     }
@@ -323,6 +312,12 @@ public final class SingleVariableModel implements CaseModel {
 
     @Override
     public double without(int[] items, double[] out) {
+        if (items.length == 1 && groupOf[items[0]] >= 0 && groupMembers[groupOf[items[0]]].length > 1) {
+            Filter variant = groupVariant(groupOf[items[0]]);
+            if (variant != null) {
+                return withoutGroupMember(variant, items[0], out);
+            }
+        }
         Changes changes = new Changes();
         Map<Integer, Integer> removedPerGroup = new HashMap<>();
         for (int e : items) {
@@ -658,8 +653,118 @@ public final class SingleVariableModel implements CaseModel {
                 return logZ;
             }
             int[] touched = byDate.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-            int g0 = touched[0];
-            int g1 = touched[touched.length - 1];
+            return base.evaluate(touched[0], touched[touched.length - 1], g -> {
+                List<Integer> changed = byDate.get(g);
+                if (changed == null) {
+                    return null;
+                }
+                double[] row = new double[k];
+                for (int h = 0; h < k; h++) {
+                    row[h] = lambdaAt(g, h, changed);
+                }
+                return row;
+            }, out);
+        }
+    }
+
+    /**
+     * The filter with group j re-weighted as one member fewer (w' for every member, none removed):
+     * Lambda^(j)_g = Lambda_g + (w' - w) sum_{e in j, at g} log L'_e. Null when keeping it would pass
+     * the memory budget of {@value #SUFFIX_CELLS} cells over all groups.
+     */
+    private Filter groupVariant(int j) {
+        Filter f = groupVariants.get(j);
+        if (f != null) {
+            return f;
+        }
+        if ((long) (groupVariants.size() + 1) * dates * (k * k + 2L * k) > SUFFIX_CELLS) {
+            return null;
+        }
+        int[] members = groupMembers[j];
+        double dw = GroupWeights.weight(members.length - 1, groupRho[j]) - GroupWeights.weight(members.length, groupRho[j]);
+        double[] lam = lambda.clone();
+        for (int e : members) {
+            for (int h = 0; h < k; h++) {
+                double l = logEff[e * k + h];
+                if (l > Double.NEGATIVE_INFINITY) {
+                    lam[dateOf[e] * k + h] += dw * l;
+                }
+            }
+        }
+        f = new Filter(lam);
+        groupVariants.put(j, f);
+        return f;
+    }
+
+    /** The case without item e of group j, from the group's variant: only e's own date changes. */
+    private double withoutGroupMember(Filter variant, int e, double[] out) {
+        int j = groupOf[e];
+        double wNew = GroupWeights.weight(groupMembers[j].length - 1, groupRho[j]);
+        int g = dateOf[e];
+        double[] row = new double[k];
+        for (int h = 0; h < k; h++) {
+            double x = variant.lambda[g * k + h];
+            if (x > Double.NEGATIVE_INFINITY) {
+                row[h] = x - wNew * logEff[e * k + h];
+            } else {
+                // a state ruled out at this date: sum the date's other items afresh
+                double sum = 0;
+                for (int d : itemsOfDate[g]) {
+                    if (d != e) {
+                        sum += (groupOf[d] == j ? wNew : weight[d]) * logEff[d * k + h];
+                    }
+                }
+                row[h] = sum;
+            }
+        }
+        return variant.evaluate(g, g, x -> x == g ? row : null, out);
+    }
+
+    /**
+     * The forward filter over given log findings Lambda (G x K): its prefix states, the posterior at
+     * the evaluation date, and (on demand) the suffix operators, so a change confined to dates g0..g1
+     * is evaluated from f_{g0-1} and R_{g1}.
+     */
+    private final class Filter {
+        final double[] lambda;
+        final double[] prefix;
+        final double[] prefixLogZ;
+        final double[] post;
+        final double logZ;
+        /** The first date whose findings rule out every state still possible, or -1. */
+        final int impossibleAt;
+        private volatile Suffix suffix;
+
+        Filter(double[] lambda) {
+            this.lambda = lambda;
+            this.prefix = new double[lambda.length];
+            this.prefixLogZ = new double[dates];
+            double[] f = pi.clone();
+            double[] u = new double[k];
+            double total = 0;
+            int bad = -1;
+            for (int g = 0; g < dates; g++) {
+                double cg = step(f, carryBefore[g], pi, lambda, g * k, u);
+                if (cg == Double.NEGATIVE_INFINITY) {
+                    bad = g;
+                    break;
+                }
+                total += cg;
+                System.arraycopy(f, 0, prefix, g * k, k);
+                prefixLogZ[g] = total;
+            }
+            carry(f, carryToEnd, pi);
+            this.post = f;
+            this.logZ = bad >= 0 ? Double.NEGATIVE_INFINITY : total;
+            this.impossibleAt = bad;
+        }
+
+        /**
+         * Filters dates g0..g1 with changed rows where {@code changed} gives one (null: this filter's
+         * own), from the prefix state before g0, then carries the state to the end by the suffix
+         * operator after g1 (or filters on to the end when the operators are not kept).
+         */
+        double evaluate(int g0, int g1, java.util.function.IntFunction<double[]> changed, double[] out) {
             double[] f = new double[k];
             double total;
             if (g0 == 0) {
@@ -670,15 +775,12 @@ public final class SingleVariableModel implements CaseModel {
                 total = prefixLogZ[g0 - 1];
             }
             double[] u = new double[k];
-            double[] lam = new double[k];
             Suffix s = suffix();
             int last = s == null ? dates - 1 : g1;
             for (int g = g0; g <= last; g++) {
-                List<Integer> changed = byDate.get(g);
-                for (int h = 0; h < k; h++) {
-                    lam[h] = changed == null ? lambda[g * k + h] : lambdaAt(g, h, changed);
-                }
-                double cg = step(f, carryBefore[g], pi, lam, 0, u);
+                double[] row = g <= g1 ? changed.apply(g) : null;
+                double cg = row == null ? step(f, carryBefore[g], pi, lambda, g * k, u)
+                        : step(f, carryBefore[g], pi, row, 0, u);
                 if (cg == Double.NEGATIVE_INFINITY) {
                     return cg;
                 }
@@ -691,21 +793,21 @@ public final class SingleVariableModel implements CaseModel {
             }
             return total + s.apply(last, f, out);
         }
-    }
 
-    private Suffix suffix() {
-        if (dates == 1 && carryToEnd == 1) {
-            return null;
+        private Suffix suffix() {
+            if (dates == 1 && carryToEnd == 1) {
+                return null;
+            }
+            if ((long) dates * k * k > SUFFIX_CELLS) {
+                return null;
+            }
+            Suffix s = suffix;
+            if (s == null) {
+                s = new Suffix(lambda);
+                suffix = s;
+            }
+            return s;
         }
-        if ((long) dates * k * k > SUFFIX_CELLS) {
-            return null;
-        }
-        Suffix s = suffix;
-        if (s == null) {
-            s = new Suffix();
-            suffix = s;
-        }
-        return s;
     }
 
     /** The suffix operators R_g with their log scales. */
@@ -713,7 +815,7 @@ public final class SingleVariableModel implements CaseModel {
         private final double[] r;
         private final double[] logScale;
 
-        Suffix() {
+        Suffix(double[] lambda) {
             r = new double[dates * k * k];
             logScale = new double[dates];
             // R_{G-1} = T(a_end): (T f)(i) = a f(i) + (1 - a) pi(i) sum_j f(j)
