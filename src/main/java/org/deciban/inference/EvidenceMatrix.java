@@ -138,17 +138,23 @@ public final class EvidenceMatrix implements PosteriorKernel {
      * likelihood table {@code table} (n rows of K; the stated one or a sampled one).
      */
     public void effective(int e, double[] table, double[] out) {
-        int k = hypotheses;
-        int off = e * k;
+        effective(table, e * hypotheses, hypotheses, reliability[e], observed[e], out);
+    }
+
+    /**
+     * DESIGN steps 1 and 3 for one item of k stated likelihoods {@code table[off..off+k)}: out[h] =
+     * r L(h) + (1 - r) mean_j L(j), or 1 minus that when the item is recorded as absent. The one place
+     * this formula is written; network findings (DESIGN N1) use it over the states of their variable.
+     */
+    public static void effective(double[] table, int off, int k, double r, boolean observed, double[] out) {
         double mean = 0;
         for (int h = 0; h < k; h++) {
             mean += table[off + h];
         }
         mean /= k;
-        double r = reliability[e];
         for (int h = 0; h < k; h++) {
             double eff = r * table[off + h] + (1 - r) * mean;
-            out[h] = observed[e] ? eff : 1 - eff;
+            out[h] = observed ? eff : 1 - eff;
         }
     }
 

@@ -18,7 +18,10 @@ final class Dto {
             @JsonProperty("prior") PriorEntry prior,
             @JsonProperty("settings") SettingsEntry settings,
             @JsonProperty("tables") TablesEntry tables,
-            @JsonProperty("checks") ChecksEntry checks) {
+            @JsonProperty("checks") ChecksEntry checks,
+            @JsonProperty("network") String network,
+            @JsonProperty("question_variable") String questionVariable,
+            @JsonProperty("variables") JsonNode variables) {
     }
 
     record ChecksEntry(
@@ -56,7 +59,8 @@ final class Dto {
             @JsonProperty("draws") JsonNode draws,
             @JsonProperty("seed") JsonNode seed,
             @JsonProperty("drift") JsonNode drift,
-            @JsonProperty("drift_spread") JsonNode driftSpread) {
+            @JsonProperty("drift_spread") JsonNode driftSpread,
+            @JsonProperty("max_clique") JsonNode maxClique) {
     }
 
     record TablesEntry(
@@ -78,6 +82,7 @@ final class Dto {
             @JsonProperty("confidence") JsonNode confidence,
             @JsonProperty("group") String group,
             @JsonProperty("observed") Boolean observed,
-            @JsonProperty("intervals") Map<String, JsonNode> intervals) {
+            @JsonProperty("intervals") Map<String, JsonNode> intervals,
+            @JsonProperty("on") String on) {
     }
 }
