@@ -12,9 +12,44 @@ import org.deciban.model.Variable;
  * XMLBIF (told apart by the first character of the text: {@code <} is XML), gzipped when its name
  * ends in {@code .gz}, read within the limits of {@link NetworkBytes}.
  */
-final class NetworkFile {
+public final class NetworkFile {
 
     private NetworkFile() {
+    }
+
+    /**
+     * Reads a network file on its own (not through a case), e.g. for benchmarks and tools: BIF or
+     * XMLBIF, gzipped when the name ends in .gz, within the same limits and checks as a case's file.
+     *
+     * @throws InputException for any defect of the file, naming it as given
+     */
+    public static org.deciban.model.Network readNetwork(Path file) {
+        String name = file.toString().replace('\\', '/');
+        NetworkBytes.Read bytes = NetworkBytes.read(name, file);
+        return build(name, variables(name, bytes.text()));
+    }
+
+    private static org.deciban.model.Network build(String name, List<Variable> variables) {
+        try {
+            return new org.deciban.model.Network(variables);
+        } catch (org.deciban.model.NetworkException e) {
+            Variable at = variables.stream().filter(x -> x.id().equals(e.variable())).findFirst().orElseThrow();
+            int colon = at.origin().lastIndexOf(':');
+            throw new InputException(name, Integer.parseInt(at.origin().substring(colon + 1)),
+                    "variable " + e.variable() + " " + e.field(), e.value(), "allowed: " + e.allowed());
+        }
+    }
+
+    private static List<Variable> variables(String name, byte[] text) {
+        String decoded = YamlDocument.decodeUtf8(name, text);
+        int first = 0;
+        while (first < decoded.length() && Character.isWhitespace(decoded.charAt(first))) {
+            first++;
+        }
+        if (first == decoded.length()) {
+            throw new InputException(name, 0, null, "(empty file)", "allowed: a BIF or XMLBIF network with at least one variable");
+        }
+        return decoded.charAt(first) == '<' ? XmlBifReader.read(name, text) : BifReader.read(name, decoded);
     }
 
     /**
@@ -49,14 +84,6 @@ final class NetworkFile {
         String name = "priors/" + priors.normalize().relativize(path).toString().replace('\\', '/');
         NetworkBytes.Read bytes = NetworkBytes.read(name, path);
         inputs.add(new InputFile(name, CaseLoader.sha256(bytes.stored())));
-        String text = YamlDocument.decodeUtf8(name, bytes.text());
-        int first = 0;
-        while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
-            first++;
-        }
-        if (first == text.length()) {
-            throw new InputException(name, 0, null, "(empty file)", "allowed: a BIF or XMLBIF network with at least one variable");
-        }
-        return text.charAt(first) == '<' ? XmlBifReader.read(name, bytes.text()) : BifReader.read(name, text);
+        return variables(name, bytes.text());
     }
 }
