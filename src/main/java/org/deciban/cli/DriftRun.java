@@ -5,11 +5,16 @@ import java.util.Map;
 import org.deciban.inference.ExactEngine;
 import org.deciban.inference.Posterior;
 import org.deciban.inference.dynamics.DriftFilter;
+import org.deciban.inference.network.CaseNetwork;
+import org.deciban.inference.network.NetworkPosterior;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.deciban.report.TimelineReport;
 
-/** Chooses the engine of {@code deciban run}: the static one when settings.drift is 0, else the drift filter. */
+/**
+ * Chooses the engine of {@code deciban run}: the junction tree for a network case, else the static one
+ * when settings.drift is 0 and the drift filter when it is not.
+ */
 final class DriftRun {
 
     private DriftRun() {
@@ -21,10 +26,17 @@ final class DriftRun {
      * @param posterior the posterior as of the case's as_of
      * @param drift     the drift used (0: the static engine)
      */
-    record Result(Posterior posterior, double drift, double spread) {
+    record Result(Posterior posterior, double drift, double spread, NetworkPosterior network) {
+
+        Result(Posterior posterior, double drift, double spread) {
+            this(posterior, drift, spread, null);
+        }
 
         /** One sentence naming the engine, for the reports and the terminal. */
         String note() {
+            if (network != null) {
+                return network.engine();
+            }
             return TimelineReport.engineNote(drift) + (spread == 0 ? "" : TimelineReport.spreadNote(drift, spread));
         }
 
@@ -37,6 +49,11 @@ final class DriftRun {
 
     /** The posterior of {@code deciban run}. */
     static Result posterior(Case c) {
+        if (c.structured()) {
+            CaseRun.requireNoNetworkDrift(c);
+            NetworkPosterior net = CaseNetwork.compile(c).posterior();
+            return new Result(net.posterior(), 0, 0, net);
+        }
         double drift = c.settings().drift();
         if (drift == 0) {
             return new Result(ExactEngine.run(c), 0, 0);

@@ -21,6 +21,7 @@ import org.deciban.report.HistoryRecord;
 import org.deciban.report.HtmlReport;
 import org.deciban.report.IntervalReport;
 import org.deciban.report.JsonReport;
+import org.deciban.report.NetworkReport;
 import org.deciban.report.PosteriorTables;
 import org.deciban.report.Provenance;
 import org.deciban.report.ReportFolder;
@@ -79,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         DriftRun.Result engine = DriftRun.posterior(c);
         Posterior p = engine.posterior();
         MonteCarloResult mc = null;
-        if (!noMonteCarlo) {
+        if (!noMonteCarlo && engine.network() == null) {
             MonteCarloOptions options = monteCarloOptions(c);
             try (Progress progress = Progress.forDraws(options.draws())) {
                 mc = MonteCarloEngine.run(c, options, progress);
@@ -87,13 +88,18 @@ public final class RunCommand implements Callable<Integer> {
         }
         Provenance prov = mc == null ? CaseRun.provenance(c, null, null)
                 : CaseRun.provenance(c, mc.options().seed(), mc.options().draws());
-        Map<String, String> files = engine.annotate(RunReport.render(c, p, prov, mc));
+        Map<String, String> files = engine.annotate(RunReport.render(c, p, prov, mc,
+                engine.network() == null ? null : engine.network().variables()));
         ReportFolder folder = CaseRun.reportFolder(common.root, c.id());
         // history and report.html (issue 5): the page charts the history with this run included
         RunHistory history = RunHistory.read(folder, HistoryRecord.of(c, p, prov));
         HtmlReport page = RunPage.build(c, p, prov, history.entriesWithThisRun(),
                 mc == null ? null : IntervalReport.uncertainty(c, mc));
-        RunPageSections.addTo(page, c, SensitivityCommand.figures(c, p), DriftFilter.run(c, engine.drift(), null));
+        if (engine.network() == null) {
+            RunPageSections.addTo(page, c, SensitivityCommand.figures(c, p), DriftFilter.run(c, engine.drift(), null));
+        } else {
+            NetworkReport.addTo(page, engine.network().variables());
+        }
         files.put("report.html", page.render());
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
@@ -109,6 +115,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (json) {
             ObjectNode doc = JsonReport.of(c, p, prov).put("engine", engine.note());
+            if (engine.network() != null) {
+                JsonReport.addVariables(doc, engine.network().variables());
+            }
             if (mc != null) {
                 IntervalReport.addTo(doc, mc);
             }
@@ -120,10 +129,17 @@ public final class RunCommand implements Callable<Integer> {
         out.print(Display.text(mc == null ? PosteriorTables.posterior(c, p)
                 : IntervalReport.withIntervals(PosteriorTables.posterior(c, p), p, mc)));
         out.println();
+        if (engine.network() != null) {
+            out.print(Display.text(NetworkReport.variables(engine.network().variables())));
+            out.println();
+        }
         for (String line : mc == null ? RunReport.headline(p) : IntervalReport.headline(p, mc)) {
             out.println(line);
         }
         out.println(engine.note());
+        if (engine.network() != null) {
+            out.println(NetworkReport.NOT_YET_TEXT);
+        }
         if (mc != null) {
             out.println(IntervalReport.method(mc));
         }

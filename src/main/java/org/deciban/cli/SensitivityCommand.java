@@ -41,6 +41,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
+        CaseRun.requireOneVariable(c, "sensitivity");
         SensitivityReport.Figures f = figures(c, CasePosterior.of(c));
         Provenance prov = CaseRun.provenance(c, null, null);
         Map<String, String> files = SensitivityReport.render(c, f, prov);

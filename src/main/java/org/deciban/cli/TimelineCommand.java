@@ -63,6 +63,7 @@ public final class TimelineCommand implements Callable<Integer> {
         }
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
+        CaseRun.requireOneVariable(c, "timeline (drift)");
         double rate = drift != null ? drift : c.settings().drift();
         Case used = c;
         if (asOf != null) {

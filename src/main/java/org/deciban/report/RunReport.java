@@ -28,13 +28,35 @@ public final class RunReport {
 
     /** As {@link #render(Case, Posterior, Provenance)}, with Monte Carlo intervals when {@code mc} is not null. */
     public static Map<String, String> render(Case c, Posterior p, Provenance prov, MonteCarloResult mc) {
+        return render(c, p, prov, mc, null);
+    }
+
+    /**
+     * As {@link #render(Case, Posterior, Provenance, MonteCarloResult)}; for a network case, {@code variables}
+     * (every variable's marginals) adds a variables table to posterior.md and a row per state to posterior.csv,
+     * and the evidence ledger names the variable each item is on.
+     */
+    public static Map<String, String> render(Case c, Posterior p, Provenance prov, MonteCarloResult mc,
+                                             List<org.deciban.inference.network.VariableMarginal> variables) {
         Table post = PosteriorTables.posterior(c, p);
         if (mc != null) {
             post = IntervalReport.withIntervals(post, p, mc);
         }
-        Table ev = PosteriorTables.evidence(c, p);
+        Table ev = c.structured() ? NetworkReport.evidence(c, p) : PosteriorTables.evidence(c, p);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("posterior.md", String.join("\n", posteriorMarkdown(c, p, post, prov, mc)) + "\n");
+        List<String> md = posteriorMarkdown(c, p, post, prov, mc);
+        if (variables != null) {
+            List<String> section = new ArrayList<>();
+            section.add("## Every variable, prior to posterior");
+            section.add("");
+            section.addAll(Markdown.table(Display.of(NetworkReport.variables(variables))));
+            section.add("");
+            section.add(NetworkReport.NOT_YET_TEXT);
+            section.add("");
+            md.addAll(md.indexOf(prov.markdown().get(0)), section);
+            post = NetworkReport.posteriorWithStates(c, p, variables);
+        }
+        files.put("posterior.md", String.join("\n", md) + "\n");
         files.put("posterior.csv", Csv.of(post));
         files.put("evidence.md", String.join("\n", evidenceMarkdown(c, ev, prov)) + "\n");
         files.put("evidence.csv", Csv.of(ev));
