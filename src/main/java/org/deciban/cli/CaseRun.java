@@ -46,6 +46,19 @@ final class CaseRun {
         }
     }
 
+    /**
+     * The case compiled for exact inference on its network; a junction tree over settings.max_clique is bad
+     * input, reported against the case file.
+     */
+    static org.deciban.inference.network.CaseNetwork network(Case c) {
+        try {
+            return org.deciban.inference.network.CaseNetwork.compile(c);
+        } catch (org.deciban.inference.network.CliqueTooLargeException e) {
+            throw new BadInput("priors/" + c.id() + ".yaml: field 'settings.max_clique' has value '"
+                    + c.settings().maxClique() + "': " + e.getMessage());
+        }
+    }
+
     static Provenance provenance(Case c, Long seed, Long draws) {
         return provenance(c, List.of(), seed, draws);
     }

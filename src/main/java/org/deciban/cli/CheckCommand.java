@@ -31,7 +31,7 @@ public final class CheckCommand implements Callable<Integer> {
         Case c = loader.load(caseArg.resolve(loader));
         if (c.structured()) {
             CaseRun.requireNoNetworkDrift(c);
-            CaseNetwork net = CaseNetwork.compile(c);
+            CaseNetwork net = CaseRun.network(c);
             net.posterior();
             spec.commandLine().getOut().printf(java.util.Locale.ROOT,
                     "%s: valid: a network of %d variables (junction tree of %d cliques, %,d table entries), "

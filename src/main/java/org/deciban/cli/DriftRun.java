@@ -51,7 +51,7 @@ final class DriftRun {
     static Result posterior(Case c) {
         if (c.structured()) {
             CaseRun.requireNoNetworkDrift(c);
-            NetworkPosterior net = CaseNetwork.compile(c).posterior();
+            NetworkPosterior net = CaseRun.network(c).posterior();
             return new Result(net.posterior(), 0, 0, net);
         }
         double drift = c.settings().drift();

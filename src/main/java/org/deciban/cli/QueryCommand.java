@@ -70,7 +70,7 @@ public final class QueryCommand implements Callable<Integer> {
         }
         Map<Integer, Integer> findings = findings(c);
         List<Integer> shown = shown(c, rest);
-        CaseNetwork.Query q = CaseNetwork.compile(c).query(findings, !noEvidence);
+        CaseNetwork.Query q = CaseRun.network(c).query(findings, !noEvidence);
         List<VariableMarginal> picked = new ArrayList<>();
         for (int v : shown) {
             picked.add(q.variables().get(v));

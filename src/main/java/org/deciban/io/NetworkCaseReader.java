@@ -459,7 +459,7 @@ final class NetworkCaseReader {
                 r = r * parentStates[j] + si;
             }
             if (rowLine[r] != 0) {
-                throw v.bad(rp + "/when", when.toString().replace('=', ':'), "each combination of parent states once; "
+                throw v.bad(rp + "/when", describe(parents, parentStates, r), "each combination of parent states once; "
                         + "it is already given on line " + rowLine[r]);
             }
             rowLine[r] = doc.lineOf(rp);

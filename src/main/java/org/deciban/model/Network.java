@@ -1,9 +1,7 @@
 package org.deciban.model;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,13 +146,14 @@ public final class Network {
             }
             v = next;
         }
-        // walk[seenAt[v]..] is the cycle along parent arcs: child -> parent; report it along the arcs parent -> child
-        Deque<String> path = new ArrayDeque<>();
-        for (int i = seenAt[v]; i < walk.size(); i++) {
-            path.addFirst(given.get(walk.get(i)).id());
+        // walk[seenAt[v]..] is the cycle along parent arcs (child -> parent); report it along the arcs
+        // parent -> child, from v: v -> walk[last] -> ... -> walk[seenAt[v] + 1] -> v
+        List<String> out = new ArrayList<>();
+        out.add(given.get(v).id());
+        for (int i = walk.size() - 1; i > seenAt[v]; i--) {
+            out.add(given.get(walk.get(i)).id());
         }
-        List<String> out = new ArrayList<>(path);
-        out.add(out.get(0));
+        out.add(given.get(v).id());
         return out;
     }
 

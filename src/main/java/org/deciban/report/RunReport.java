@@ -116,11 +116,20 @@ public final class RunReport {
         List<String> md = new ArrayList<>();
         md.add("# Evidence: " + Markdown.escape(c.id()));
         md.add("");
+        if (c.structured()) {
+            md.add("Items sorted by their largest absolute weight of evidence. `on` is the variable an item is about, `r` "
+                    + "its reliability, `w` the dependence weight of its group, `effective` its effective likelihood "
+                    + "L'(v) = r L(v) + (1 - r) mean L for each state v of its variable, and `db_h` its weight of evidence "
+                    + "for state h of the question against the others in decibans (DESIGN N3): "
+                    + "w * 10 log10(sum_v P(v | h) L'(v) / sum_v P(v | not h) L'(v)) under the network alone. "
+                    + "+10 dB is a likelihood ratio of 10 in favour.");
+        } else {
         md.add("Items sorted by their largest absolute weight of evidence. `r` is the reliability, `w` the "
                 + "dependence weight of the item's group, `eff_h` the effective likelihood "
                 + "L'(h) = r L(h) + (1 - r) mean L, and `db_h` the weight of evidence for h against the other "
                 + "hypotheses in decibans: w * 10 log10(L'(h) / M(h)), M(h) the prior-weighted likelihood "
                 + "under the others. +10 dB is a likelihood ratio of 10 in favour.");
+        }
         md.add("");
         md.addAll(Markdown.table(Display.of(ev)));
         md.add("");
