@@ -26,6 +26,39 @@ final class CaseRun {
         }
     }
 
+    /**
+     * Refuses a network case (more than one variable) for an analysis that does not cover networks yet:
+     * one line, exit code 2.
+     */
+    static void requireOneVariable(Case c, String analysis) {
+        if (c.structured()) {
+            throw new BadInput("case '" + c.id() + "' is a network case (" + c.network().size() + " variables); "
+                    + analysis + " does not yet cover network cases; allowed on it: deciban run (exact posterior, "
+                    + "no Monte Carlo), check and query");
+        }
+    }
+
+    /** Refuses drift (settings.drift &gt; 0) on a network case: DESIGN N4 is not computed on networks yet. */
+    static void requireNoNetworkDrift(Case c) {
+        if (c.structured() && c.settings().drift() > 0) {
+            throw new BadInput("priors/" + c.id() + ".yaml: field 'settings.drift' has value '" + c.settings().drift()
+                    + "'; allowed: 0 (or leave it out) on a network case: drift does not yet cover network cases");
+        }
+    }
+
+    /**
+     * The case compiled for exact inference on its network; a junction tree over settings.max_clique is bad
+     * input, reported against the case file.
+     */
+    static org.deciban.inference.network.CaseNetwork network(Case c) {
+        try {
+            return org.deciban.inference.network.CaseNetwork.compile(c);
+        } catch (org.deciban.inference.network.CliqueTooLargeException e) {
+            throw new BadInput("priors/" + c.id() + ".yaml: field 'settings.max_clique' has value '"
+                    + c.settings().maxClique() + "': " + e.getMessage());
+        }
+    }
+
     static Provenance provenance(Case c, Long seed, Long draws) {
         return provenance(c, List.of(), seed, draws);
     }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "credible intervals and weights of evidence (in decibans) out.",
                 "",
                 "Cases live in priors/<case>.yaml and evidence/<case>/*.yaml; reports go to reports/<case>/."},
-        subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, SensitivityCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, QueryCommand.class, ExplainCommand.class, SensitivityCommand.class,
                 WhatIfCommand.class, IndicatorsCommand.class, TimelineCommand.class, HistoryCommand.class,
                 TestCommand.class, CommandLine.HelpCommand.class})
 public final class Deciban implements Runnable {
@@ -63,7 +63,8 @@ public final class Deciban implements Runnable {
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         boolean debug = CommonOptions.debugRequested(parsed);
-        if (e instanceof InputException || e instanceof ImpossibleEvidenceException || e instanceof BadInput) {
+        if (e instanceof InputException || e instanceof ImpossibleEvidenceException || e instanceof BadInput
+                || e instanceof org.deciban.inference.network.CliqueTooLargeException) {
             err.println("deciban: error: " + e.getMessage());
             if (debug) {
                 e.printStackTrace(err);

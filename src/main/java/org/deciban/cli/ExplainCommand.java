@@ -40,6 +40,7 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
+        CaseRun.requireOneVariable(c, "explain");
         Explain.Explanation x = Explain.of(CaseModels.compile(c));
         Provenance prov = CaseRun.provenance(c, null, null);
         Map<String, String> files = ExplainReport.render(c, x, prov);

@@ -44,6 +44,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
         CaseLoader loader = new CaseLoader(common.root);
         String id = caseArg.resolve(loader);
         Case c = loader.load(id);
+        CaseRun.requireOneVariable(c, "indicators");
         CaseLoader.ItemFiles ind = loader.loadIndicators(id);
         if (ind.items().isEmpty()) {
             throw new BadInput("evidence/" + id + "/indicators/: no indicator files; allowed: one or more *.yaml files "

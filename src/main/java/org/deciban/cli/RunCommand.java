@@ -2,6 +2,7 @@ package org.deciban.cli;
 
 import org.deciban.inference.sensitivity.Sensitivity;
 import org.deciban.inference.CaseModel;
+import org.deciban.inference.VariableMarginal;
 import org.deciban.inference.models.CaseModels;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.deciban.report.HistoryRecord;
 import org.deciban.report.HtmlReport;
 import org.deciban.report.IntervalReport;
 import org.deciban.report.JsonReport;
+import org.deciban.report.NetworkReport;
 import org.deciban.report.PosteriorTables;
 import org.deciban.report.Provenance;
 import org.deciban.report.ReportFolder;
@@ -90,13 +92,17 @@ public final class RunCommand implements Callable<Integer> {
         }
         Provenance prov = mc == null ? CaseRun.provenance(c, null, null)
                 : CaseRun.provenance(c, mc.options().seed(), mc.options().draws());
-        Map<String, String> files = RunReport.render(c, p, prov, mc, engine);
+        List<VariableMarginal> variables = c.structured() ? model.variables() : null;
+        Map<String, String> files = RunReport.render(c, p, prov, mc, engine, variables);
         ReportFolder folder = CaseRun.reportFolder(common.root, c.id());
         // history and report.html (issue 5): the page charts the history with this run included
         RunHistory history = RunHistory.read(folder, HistoryRecord.of(c, p, prov));
         HtmlReport page = RunPage.build(c, p, prov, history.entriesWithThisRun(),
                 mc == null ? null : IntervalReport.uncertainty(c, mc));
         RunPageSections.addTo(page, c, Sensitivity.figures(model), model.timeline());
+        if (variables != null) {
+            NetworkReport.addTo(page, variables);
+        }
         files.put("report.html", page.render());
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
@@ -112,6 +118,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (json) {
             ObjectNode doc = JsonReport.of(c, p, prov).put("engine", engine);
+            if (variables != null) {
+                JsonReport.addVariables(doc, variables);
+            }
             if (mc != null) {
                 IntervalReport.addTo(doc, mc);
             }
@@ -123,6 +132,10 @@ public final class RunCommand implements Callable<Integer> {
         out.print(Display.text(mc == null ? PosteriorTables.posterior(c, p)
                 : IntervalReport.withIntervals(PosteriorTables.posterior(c, p), p, mc)));
         out.println();
+        if (variables != null) {
+            out.print(Display.text(NetworkReport.variables(variables)));
+            out.println();
+        }
         for (String line : mc == null ? RunReport.headline(p) : IntervalReport.headline(p, mc)) {
             out.println(line);
         }

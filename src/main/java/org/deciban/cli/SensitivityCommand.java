@@ -40,6 +40,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
+        CaseRun.requireOneVariable(c, "sensitivity");
         Sensitivity.Figures f = Sensitivity.figures(CaseModels.compile(c));
         Provenance prov = CaseRun.provenance(c, null, null);
         Map<String, String> files = SensitivityReport.render(c, f, prov);

@@ -43,6 +43,7 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
+        CaseRun.requireOneVariable(c, "test");
         CaseModels.compile(c);
         Checks checks = loader.loadChecks(c);
         if (tries != null) {

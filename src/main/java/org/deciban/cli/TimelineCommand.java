@@ -64,6 +64,7 @@ public final class TimelineCommand implements Callable<Integer> {
         }
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
+        CaseRun.requireOneVariable(c, "timeline (drift)");
         double rate = drift != null ? drift : c.settings().drift();
         CaseModel model = asOf != null ? CaseModels.asOf(c, asOf, rate) : CaseModels.compile(c, rate, null);
         Case used = model.source();

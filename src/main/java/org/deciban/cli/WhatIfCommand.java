@@ -53,6 +53,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         CaseLoader loader = new CaseLoader(common.root);
         String id = caseArg.resolve(loader);
         Case c = loader.load(id);
+        CaseRun.requireOneVariable(c, "what-if");
         List<String> unknown = WhatIf.unknownIds(c, without);
         if (!unknown.isEmpty()) {
             throw new BadInput("--without: no evidence item '" + String.join("', '", unknown) + "' in case " + c.id()

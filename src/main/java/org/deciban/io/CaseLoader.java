@@ -91,7 +91,7 @@ public final class CaseLoader {
         }
         List<InputFile> inputs = new ArrayList<>();
         YamlDocument caseDoc = YamlDocument.parse(priorsName, read(priorsName, priorsPath, inputs));
-        CaseHeader header = readCaseFile(caseDoc, caseId);
+        CaseHeader header = readCaseFile(caseDoc, caseId, inputs);
 
         List<EvidenceItem> items = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
@@ -108,7 +108,7 @@ public final class CaseLoader {
             }
         }
         return new Case(caseId, header.question, header.asOf, header.hypotheses, header.prior,
-                header.settings, items, inputs);
+                header.settings, items, inputs, header.network, header.questionVariable);
     }
 
     /**
@@ -207,7 +207,7 @@ public final class CaseLoader {
             throw new InputException(priorsName, 0, null, null, "case '" + caseId + "' does not exist"
                     + Suggest.didYouMean(caseId, availableCases()));
         }
-        return readCaseFile(YamlDocument.parse(priorsName, read(priorsName, priorsPath, inputs)), caseId);
+        return readCaseFile(YamlDocument.parse(priorsName, read(priorsName, priorsPath, inputs)), caseId, inputs);
     }
 
     private List<EvidenceItem> readItemFile(String name, Path file, CaseHeader header, Map<String, String> seen,
@@ -288,7 +288,8 @@ public final class CaseLoader {
     }
 
     private record CaseHeader(String question, LocalDate asOf, List<Hypothesis> hypotheses,
-                              Prior prior, Settings settings, Scales scales) {
+                              Prior prior, Settings settings, Scales scales, org.deciban.model.Network network,
+                              String questionVariable) {
     }
 
     private static <T> T bind(YamlDocument doc, JsonNode node, String path, Class<T> type) {
@@ -338,7 +339,7 @@ public final class CaseLoader {
         return sb.toString();
     }
 
-    private CaseHeader readCaseFile(YamlDocument doc, String caseId) {
+    private CaseHeader readCaseFile(YamlDocument doc, String caseId, List<InputFile> inputs) {
         String f = doc.file();
         JsonNode root = doc.root();
         if (root == null || !root.isObject()) {
@@ -357,12 +358,13 @@ public final class CaseLoader {
             throw v.missing("", "question", "the question the case answers, as text");
         }
         LocalDate asOf = dto.asOf() == null ? null : v.date("/as_of", dto.asOf());
-        if (dto.hypotheses() == null || dto.hypotheses().isEmpty()) {
+        boolean structured = dto.variables() != null || dto.network() != null;
+        if ((dto.hypotheses() == null || dto.hypotheses().isEmpty()) && !structured) {
             throw v.missing("", "hypotheses", "a list of at least one hypothesis with id and label");
         }
         List<Hypothesis> hypotheses = new ArrayList<>();
         Map<String, Integer> hypothesisLines = new HashMap<>();
-        for (int i = 0; i < dto.hypotheses().size(); i++) {
+        for (int i = 0; dto.hypotheses() != null && i < dto.hypotheses().size(); i++) {
             Dto.HypothesisEntry h = dto.hypotheses().get(i);
             String p = "/hypotheses/" + i;
             if (h == null) {
@@ -384,6 +386,17 @@ public final class CaseLoader {
             hypotheses.add(new Hypothesis(h.id(), h.label(), h.outcome()));
         }
         List<String> ids = hypotheses.stream().map(Hypothesis::id).collect(Collectors.toList());
+        if (structured) {
+            Settings settings = readSettings(v, dto.settings());
+            Scales scales = readScales(v, dto.tables());
+            NetworkCaseReader.Result net = NetworkCaseReader.read(doc, dto, this.root.resolve("priors"), inputs,
+                    hypotheses, hypothesisLines, scales, settings);
+            return new CaseHeader(dto.question(), asOf, net.hypotheses(), net.prior(), settings, scales, net.network(),
+                    net.questionVariable());
+        }
+        if (dto.questionVariable() != null) {
+            throw v.bad("/question_variable", dto.questionVariable(), "question_variable only with variables or network");
+        }
 
         if (dto.prior() == null || dto.prior().probabilities() == null) {
             throw v.missing(dto.prior() == null ? "" : "/prior", "prior.probabilities",
@@ -409,7 +422,8 @@ public final class CaseLoader {
 
         Settings settings = readSettings(v, dto.settings());
         Scales scales = readScales(v, dto.tables());
-        return new CaseHeader(dto.question(), asOf, hypotheses, prior, settings, scales);
+        return new CaseHeader(dto.question(), asOf, hypotheses, prior, settings, scales,
+                Case.questionNetwork(hypotheses, prior), Case.QUESTION);
     }
 
     private static Settings readSettings(Fields v, Dto.SettingsEntry s) {
@@ -440,7 +454,10 @@ public final class CaseLoader {
         double confidence = s.defaultConfidence() == null ? d.defaultConfidence()
                 : v.number("/settings/default_confidence", s.defaultConfidence(), x -> x > 0,
                 "a positive number (Beta pseudo-count of the likelihoods of items that state no confidence)");
-        return new Settings(rho, groups, draws, seed, drift, spread, confidence);
+        long maxClique = s.maxClique() == null ? Settings.DEFAULT_MAX_CLIQUE
+                : v.integer("/settings/max_clique", s.maxClique(), 1, Settings.MAX_MAX_CLIQUE,
+                "a whole number of doubles from 1 to 2^30 (default 2^27): the largest clique table of a network");
+        return new Settings(rho, groups, draws, seed, drift, spread, confidence, maxClique);
     }
 
     private static Scales readScales(Fields v, Dto.TablesEntry t) {
@@ -520,12 +537,14 @@ public final class CaseLoader {
                 code = rel.asText();
             }
         }
+        org.deciban.model.Variable target = ItemTarget.of(v, p, dto.on(), header.network(), header.questionVariable());
+        List<String> ids = target.id().equals(header.questionVariable())
+                ? header.hypotheses().stream().map(Hypothesis::id).collect(Collectors.toList()) : target.stateIds();
+        String what = target.id().equals(header.questionVariable()) ? "hypothesis" : "state of '" + target.id() + "'";
         if (dto.likelihoods() == null) {
-            throw v.missing(p, at + "likelihoods", "a likelihood for each of "
-                    + header.hypotheses().stream().map(Hypothesis::id).collect(Collectors.joining(", ")));
+            throw v.missing(p, at + "likelihoods", "a likelihood for each of " + String.join(", ", ids));
         }
-        List<String> ids = header.hypotheses().stream().map(Hypothesis::id).collect(Collectors.toList());
-        double[] l = v.perHypothesis(p + "/likelihoods", dto.likelihoods(), ids,
+        double[] l = v.perKey(p + "/likelihoods", dto.likelihoods(), ids, what,
                 (path, n) -> likelihood(v, header.scales(), path, n));
         boolean observed = dto.observed() == null || dto.observed();
         boolean allZero = true;
@@ -547,7 +566,7 @@ public final class CaseLoader {
         String origin = doc.file() + ":" + doc.lineOf(p.isEmpty() ? "/id" : p);
         List<LikelihoodInterval> intervals = intervals(v, p + "/intervals", dto.intervals(), ids, l);
         return new EvidenceItem(dto.id(), date, dto.category(), dto.source(), r, code, dto.quote(), dto.rationale(),
-                likelihoods, confidence, dto.group(), observed, origin, intervals);
+                likelihoods, confidence, dto.group(), observed, origin, intervals, dto.on());
     }
 
     /** {@code intervals: {h: [low, high]}}: 90% intervals of some likelihoods, each containing its likelihood. */
@@ -580,7 +599,7 @@ public final class CaseLoader {
         return out;
     }
 
-    private static double likelihood(Fields v, Scales scales, String path, JsonNode node) {
+    static double likelihood(Fields v, Scales scales, String path, JsonNode node) {
         String allowed = "a number in [0, 1], an ACH rating (CC, C, N, I, II) or an ICD 203 phrase (such as 'likely')";
         if (node.isTextual()) {
             Double x = scales.likelihoodWord(node.asText());

@@ -18,7 +18,10 @@ final class Dto {
             @JsonProperty("prior") PriorEntry prior,
             @JsonProperty("settings") SettingsEntry settings,
             @JsonProperty("tables") TablesEntry tables,
-            @JsonProperty("checks") ChecksEntry checks) {
+            @JsonProperty("checks") ChecksEntry checks,
+            @JsonProperty("network") String network,
+            @JsonProperty("question_variable") String questionVariable,
+            @JsonProperty("variables") JsonNode variables) {
     }
 
     record ChecksEntry(
@@ -57,7 +60,8 @@ final class Dto {
             @JsonProperty("seed") JsonNode seed,
             @JsonProperty("drift") JsonNode drift,
             @JsonProperty("drift_spread") JsonNode driftSpread,
-            @JsonProperty("default_confidence") JsonNode defaultConfidence) {
+            @JsonProperty("default_confidence") JsonNode defaultConfidence,
+            @JsonProperty("max_clique") JsonNode maxClique) {
     }
 
     record TablesEntry(
@@ -79,6 +83,7 @@ final class Dto {
             @JsonProperty("confidence") JsonNode confidence,
             @JsonProperty("group") String group,
             @JsonProperty("observed") Boolean observed,
-            @JsonProperty("intervals") Map<String, JsonNode> intervals) {
+            @JsonProperty("intervals") Map<String, JsonNode> intervals,
+            @JsonProperty("on") String on) {
     }
 }

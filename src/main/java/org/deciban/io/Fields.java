@@ -66,18 +66,27 @@ final class Fields {
      */
     double[] perHypothesis(String path, Map<String, JsonNode> map, List<String> ids,
                            BiFunction<String, JsonNode, Double> value) {
+        return perKey(path, map, ids, "hypothesis", value);
+    }
+
+    /**
+     * One value per key of {@code ids} ({@code what} names them in messages: "hypothesis", "state of
+     * 'x'"), from a mapping: unknown keys and keys left out are refused.
+     */
+    double[] perKey(String path, Map<String, JsonNode> map, List<String> ids, String what,
+                    BiFunction<String, JsonNode, Double> value) {
         double[] out = new double[ids.size()];
         for (String key : map.keySet()) {
             if (!ids.contains(key)) {
-                throw bad(path + "/" + key, key, "a hypothesis id, one of " + String.join(", ", ids)
-                        + Suggest.didYouMean(key, ids));
+                throw bad(path + "/" + key, key, (what.equals("hypothesis") ? "a hypothesis id" : "a " + what)
+                        + ", one of " + String.join(", ", ids) + Suggest.didYouMean(key, ids));
             }
         }
         for (int k = 0; k < ids.size(); k++) {
             String id = ids.get(k);
             if (!map.containsKey(id)) {
                 throw new InputException(doc.file(), doc.lineOf(path), YamlDocument.fieldName(path + "/" + id), null,
-                        "leaves out hypothesis '" + id + "'; allowed: a value for every hypothesis (" + String.join(", ", ids) + ")");
+                        "leaves out " + what + " '" + id + "'; allowed: a value for every " + what + " (" + String.join(", ", ids) + ")");
             }
             out[k] = value.apply(path + "/" + id, map.get(id));
         }

@@ -20,9 +20,17 @@ import java.util.Map;
  *                          confidence nor an interval (default {@value #DEFAULT_CONFIDENCE}); the one
  *                          source of their uncertainty for Monte Carlo, the tornado and
  *                          {@code deciban test}
+ * @param maxClique         the largest clique table, in doubles, that exact inference on a network may
+ *                          build (DESIGN N6; default {@value #DEFAULT_MAX_CLIQUE} = 2^27, 1 GiB); a
+ *                          network whose junction tree needs a larger one is refused
  */
 public record Settings(double correlation, Map<String, Double> groupCorrelations, long draws, long seed,
-                       double drift, double driftSpread, double defaultConfidence) {
+                       double drift, double driftSpread, double defaultConfidence, long maxClique) {
+
+    /** Default {@code settings.max_clique}: 2^27 doubles. */
+    public static final long DEFAULT_MAX_CLIQUE = 1L << 27;
+    /** The largest {@code settings.max_clique} accepted: 2^30 doubles (8 GiB), the largest flat Java array region used. */
+    public static final long MAX_MAX_CLIQUE = 1L << 30;
 
     public static final double DEFAULT_CORRELATION = 0.5;
     public static final long DEFAULT_DRAWS = 100_000;
@@ -48,12 +56,15 @@ public record Settings(double correlation, Map<String, Double> groupCorrelations
         if (!(defaultConfidence > 0 && Double.isFinite(defaultConfidence))) {
             throw new IllegalArgumentException("default_confidence " + defaultConfidence + " must be a positive number");
         }
+        if (maxClique < 1 || maxClique > MAX_MAX_CLIQUE) {
+            throw new IllegalArgumentException("max_clique " + maxClique + " must be from 1 to " + MAX_MAX_CLIQUE);
+        }
     }
 
-    /** Settings with the default confidence. */
+    /** Settings with the default confidence and the default largest clique. */
     public Settings(double correlation, Map<String, Double> groupCorrelations, long draws, long seed,
                     double drift, double driftSpread) {
-        this(correlation, groupCorrelations, draws, seed, drift, driftSpread, DEFAULT_CONFIDENCE);
+        this(correlation, groupCorrelations, draws, seed, drift, driftSpread, DEFAULT_CONFIDENCE, DEFAULT_MAX_CLIQUE);
     }
 
     /** Settings with a drift rate taken as exact (no spread). */
@@ -69,7 +80,7 @@ public record Settings(double correlation, Map<String, Double> groupCorrelations
     /** These settings with another drift rate. */
     public Settings withDrift(double newDrift) {
         return new Settings(correlation, groupCorrelations, draws, seed, newDrift, newDrift == 0 ? 0 : driftSpread,
-                defaultConfidence);
+                defaultConfidence, maxClique);
     }
 
     /** The settings a case gets when it states none. */

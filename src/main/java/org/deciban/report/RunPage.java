@@ -101,10 +101,13 @@ public final class RunPage {
     }
 
     private static void evidence(HtmlReport.Section s, Case c, Posterior p) {
-        Table ev = PosteriorTables.evidence(c, p);
+        Table ev = c.structured() ? NetworkReport.evidence(c, p) : PosteriorTables.evidence(c, p);
         List<String> shown = new ArrayList<>(List.of("id", "date", "category", "source", "reliability", "w", "group"));
         for (Hypothesis h : c.hypotheses()) {
             shown.add("db_" + h.id());
+        }
+        if (c.structured()) {
+            shown = NetworkReport.pageColumns(c);
         }
         s.paragraph("Each item's weight of evidence for each hypothesis against the others, in decibans: "
                 + "w * 10 log10(L'(h) / M(h)), where L' is the likelihood after reliability mixing and M(h) the "

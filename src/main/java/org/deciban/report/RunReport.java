@@ -29,26 +29,38 @@ public final class RunReport {
 
     /** As {@link #render(Case, Posterior, Provenance)}, with Monte Carlo intervals when {@code mc} is not null. */
     public static Map<String, String> render(Case c, Posterior p, Provenance prov, MonteCarloResult mc) {
-        Table post = PosteriorTables.posterior(c, p);
-        if (mc != null) {
-            post = IntervalReport.withIntervals(post, p, mc);
-        }
-        Table ev = PosteriorTables.evidence(c, p);
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("posterior.md", String.join("\n", posteriorMarkdown(c, p, post, prov, mc)) + "\n");
-        files.put("posterior.csv", Csv.of(post));
-        files.put("evidence.md", String.join("\n", evidenceMarkdown(c, ev, prov)) + "\n");
-        files.put("evidence.csv", Csv.of(ev));
-        return files;
+        return render(c, p, prov, mc, null, null);
     }
 
     /**
      * As {@link #render(Case, Posterior, Provenance, MonteCarloResult)}, with the sentence that names the
-     * engine ({@link #engineNote}) added to posterior.md.
+     * engine ({@link #engineNote}) added to posterior.md when {@code engine} is not null; for a network
+     * case, {@code variables} (every variable's marginals) adds a variables table to posterior.md and a row
+     * per state to posterior.csv, and the evidence ledger names the variable each item is on.
      */
-    public static Map<String, String> render(Case c, Posterior p, Provenance prov, MonteCarloResult mc, String engine) {
-        Map<String, String> files = render(c, p, prov, mc);
-        files.computeIfPresent("posterior.md", (name, md) -> TimelineReport.withNote(md, engine));
+    public static Map<String, String> render(Case c, Posterior p, Provenance prov, MonteCarloResult mc, String engine,
+                                             List<org.deciban.inference.VariableMarginal> variables) {
+        Table post = PosteriorTables.posterior(c, p);
+        if (mc != null) {
+            post = IntervalReport.withIntervals(post, p, mc);
+        }
+        Table ev = c.structured() ? NetworkReport.evidence(c, p) : PosteriorTables.evidence(c, p);
+        Map<String, String> files = new LinkedHashMap<>();
+        List<String> md = posteriorMarkdown(c, p, post, prov, mc);
+        if (variables != null) {
+            List<String> section = new ArrayList<>();
+            section.add("## Every variable, prior to posterior");
+            section.add("");
+            section.addAll(Markdown.table(Display.of(NetworkReport.variables(variables))));
+            section.add("");
+            md.addAll(md.indexOf(prov.markdown().get(0)), section);
+            post = NetworkReport.posteriorWithStates(c, p, variables);
+        }
+        String posteriorMd = String.join("\n", md) + "\n";
+        files.put("posterior.md", engine == null ? posteriorMd : TimelineReport.withNote(posteriorMd, engine));
+        files.put("posterior.csv", Csv.of(post));
+        files.put("evidence.md", String.join("\n", evidenceMarkdown(c, ev, prov)) + "\n");
+        files.put("evidence.csv", Csv.of(ev));
         return files;
     }
 
@@ -112,11 +124,20 @@ public final class RunReport {
         List<String> md = new ArrayList<>();
         md.add("# Evidence: " + Markdown.escape(c.id()));
         md.add("");
+        if (c.structured()) {
+            md.add("Items sorted by their largest absolute weight of evidence. `on` is the variable an item is about, `r` "
+                    + "its reliability, `w` the dependence weight of its group, `effective` its effective likelihood "
+                    + "L'(v) = r L(v) + (1 - r) mean L for each state v of its variable, and `db_h` its weight of evidence "
+                    + "for state h of the question against the others in decibans (DESIGN N3): "
+                    + "w * 10 log10(sum_v P(v | h) L'(v) / sum_v P(v | not h) L'(v)) under the network alone. "
+                    + "+10 dB is a likelihood ratio of 10 in favour.");
+        } else {
         md.add("Items sorted by their largest absolute weight of evidence. `r` is the reliability, `w` the "
                 + "dependence weight of the item's group, `eff_h` the effective likelihood "
                 + "L'(h) = r L(h) + (1 - r) mean L, and `db_h` the weight of evidence for h against the other "
                 + "hypotheses in decibans: w * 10 log10(L'(h) / M(h)), M(h) the prior-weighted likelihood "
                 + "under the others. +10 dB is a likelihood ratio of 10 in favour.");
+        }
         md.add("");
         md.addAll(Markdown.table(Display.of(ev)));
         md.add("");

@@ -132,6 +132,15 @@ public final class Tree {
         write(p, text.substring(0, at) + to + text.substring(at + from.length()));
     }
 
+    /** Deletes a file. */
+    public static void delete(Path p) {
+        try {
+            Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Files under a folder, sorted, relative. */
     public static List<String> list(Path root) {
         return List.copyOf(snapshot(root).keySet());
