@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deciban.inference.CaseModel;
+import org.deciban.inference.models.CaseModels;
 import org.deciban.model.Case;
 import org.deciban.model.InputFile;
 import org.deciban.report.Provenance;
@@ -26,23 +28,27 @@ final class CaseRun {
         }
     }
 
-    /**
-     * Refuses a network case (more than one variable) for an analysis that does not cover networks yet:
-     * one line, exit code 2.
-     */
-    static void requireOneVariable(Case c, String analysis) {
-        if (c.structured()) {
-            throw new BadInput("case '" + c.id() + "' is a network case (" + c.network().size() + " variables); "
-                    + analysis + " does not yet cover network cases; allowed on it: deciban run (exact posterior, "
-                    + "no Monte Carlo), check and query");
-        }
+    /** The case's compiled model ({@link CaseModels#compile(Case)}); a junction tree over settings.max_clique is bad input. */
+    static CaseModel model(Case c) {
+        return model(() -> CaseModels.compile(c), c);
     }
 
-    /** Refuses drift (settings.drift &gt; 0) on a network case: DESIGN N4 is not computed on networks yet. */
-    static void requireNoNetworkDrift(Case c) {
-        if (c.structured() && c.settings().drift() > 0) {
-            throw new BadInput("priors/" + c.id() + ".yaml: field 'settings.drift' has value '" + c.settings().drift()
-                    + "'; allowed: 0 (or leave it out) on a network case: drift does not yet cover network cases");
+    /** The case's model at another drift rate and evaluation date (null: the case's own). */
+    static CaseModel model(Case c, double drift, java.time.LocalDate at) {
+        return model(() -> CaseModels.compile(c, drift, at), c);
+    }
+
+    /** The forecast as it stood on a date ({@link CaseModels#asOf}). */
+    static CaseModel asOf(Case c, java.time.LocalDate date, double drift) {
+        return model(() -> CaseModels.asOf(c, date, drift), c);
+    }
+
+    private static CaseModel model(java.util.function.Supplier<CaseModel> compile, Case c) {
+        try {
+            return compile.get();
+        } catch (org.deciban.inference.network.CliqueTooLargeException e) {
+            throw new BadInput("priors/" + c.id() + ".yaml: field 'settings.max_clique' has value '"
+                    + c.settings().maxClique() + "': " + e.getMessage());
         }
     }
 

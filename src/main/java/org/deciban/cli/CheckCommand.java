@@ -1,6 +1,5 @@
 package org.deciban.cli;
 
-import org.deciban.inference.models.CaseModels;
 import java.util.concurrent.Callable;
 import org.deciban.inference.network.CaseNetwork;
 import org.deciban.io.CaseLoader;
@@ -30,9 +29,8 @@ public final class CheckCommand implements Callable<Integer> {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
         if (c.structured()) {
-            CaseRun.requireNoNetworkDrift(c);
             CaseNetwork net = CaseRun.network(c);
-            net.posterior();
+            CaseRun.model(c);
             spec.commandLine().getOut().printf(java.util.Locale.ROOT,
                     "%s: valid: a network of %d variables (junction tree of %d cliques, %,d table entries), "
                             + "question variable '%s' with %d states, %d evidence items from %d files%n",
@@ -40,7 +38,7 @@ public final class CheckCommand implements Callable<Integer> {
                     c.size(), c.evidence().size(), c.inputs().size());
             return 0;
         }
-        CaseModels.compile(c);
+        CaseRun.model(c);
         spec.commandLine().getOut().printf("%s: valid: %d hypotheses, %d evidence items from %d files%n",
                 c.id(), c.size(), c.evidence().size(), c.inputs().size());
         return 0;

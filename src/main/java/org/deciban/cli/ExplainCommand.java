@@ -1,6 +1,5 @@
 package org.deciban.cli;
 
-import org.deciban.inference.models.CaseModels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,8 +39,7 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        CaseRun.requireOneVariable(c, "explain");
-        Explain.Explanation x = Explain.of(CaseModels.compile(c));
+        Explain.Explanation x = Explain.of(CaseRun.model(c));
         Provenance prov = CaseRun.provenance(c, null, null);
         Map<String, String> files = ExplainReport.render(c, x, prov);
         List<Path> written = output.write(common.root, c.id(), files);

@@ -1,7 +1,6 @@
 package org.deciban.cli;
 
 import org.deciban.inference.CaseModel;
-import org.deciban.inference.models.CaseModels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,13 +43,12 @@ public final class IndicatorsCommand implements Callable<Integer> {
         CaseLoader loader = new CaseLoader(common.root);
         String id = caseArg.resolve(loader);
         Case c = loader.load(id);
-        CaseRun.requireOneVariable(c, "indicators");
         CaseLoader.ItemFiles ind = loader.loadIndicators(id);
         if (ind.items().isEmpty()) {
             throw new BadInput("evidence/" + id + "/indicators/: no indicator files; allowed: one or more *.yaml files "
                     + "of items in the evidence format, likelihoods = P(indicator observed | hypothesis)");
         }
-        CaseModel model = CaseModels.compile(c);
+        CaseModel model = CaseRun.model(c);
         Posterior p = model.posterior();
         List<InformationGain.Value> ranked = InformationGain.rank(model, ind.items());
         Provenance prov = CaseRun.provenance(c, ind.inputs(), null, null);

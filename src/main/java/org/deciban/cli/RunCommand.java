@@ -3,7 +3,6 @@ package org.deciban.cli;
 import org.deciban.inference.sensitivity.Sensitivity;
 import org.deciban.inference.CaseModel;
 import org.deciban.inference.VariableMarginal;
-import org.deciban.inference.models.CaseModels;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        CaseModel model = CaseModels.compile(c);
+        CaseModel model = CaseRun.model(c);
         Posterior p = model.posterior();
         String engine = RunReport.engineNote(model);
         MonteCarloResult mc = null;

@@ -1,6 +1,5 @@
 package org.deciban.cli;
 
-import org.deciban.inference.models.CaseModels;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.deciban.io.CaseLoader;
@@ -43,8 +42,7 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        CaseRun.requireOneVariable(c, "test");
-        CaseModels.compile(c);
+        CaseRun.model(c);
         Checks checks = loader.loadChecks(c);
         if (tries != null) {
             if (tries < 1) {

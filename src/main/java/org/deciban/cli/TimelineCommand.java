@@ -1,7 +1,6 @@
 package org.deciban.cli;
 
 import org.deciban.inference.CaseModel;
-import org.deciban.inference.models.CaseModels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,9 +63,8 @@ public final class TimelineCommand implements Callable<Integer> {
         }
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        CaseRun.requireOneVariable(c, "timeline (drift)");
         double rate = drift != null ? drift : c.settings().drift();
-        CaseModel model = asOf != null ? CaseModels.asOf(c, asOf, rate) : CaseModels.compile(c, rate, null);
+        CaseModel model = asOf != null ? CaseRun.asOf(c, asOf, rate) : CaseRun.model(c, rate, null);
         Case used = model.source();
         Timeline t = model.timeline();
         Provenance prov = CaseRun.provenance(c, null, null);

@@ -1,6 +1,5 @@
 package org.deciban.cli;
 
-import org.deciban.inference.models.CaseModels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,7 +52,6 @@ public final class WhatIfCommand implements Callable<Integer> {
         CaseLoader loader = new CaseLoader(common.root);
         String id = caseArg.resolve(loader);
         Case c = loader.load(id);
-        CaseRun.requireOneVariable(c, "what-if");
         List<String> unknown = WhatIf.unknownIds(c, without);
         if (!unknown.isEmpty()) {
             throw new BadInput("--without: no evidence item '" + String.join("', '", unknown) + "' in case " + c.id()
@@ -70,7 +68,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         }
         WhatIf.Comparison cmp;
         try {
-            cmp = WhatIf.compare(CaseModels.compile(c), without, extra);
+            cmp = WhatIf.compare(CaseRun.model(c), without, extra);
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }

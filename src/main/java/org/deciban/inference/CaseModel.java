@@ -65,6 +65,16 @@ public interface CaseModel {
     double withQuestionBase(double[] base, double[] out);
 
     /**
+     * The case with one row of a variable's conditional table replaced by another probability vector
+     * (a tornado bar over a table row). For a one-variable case the only row is the question's prior.
+     *
+     * @param variable the variable's id
+     * @param row      the row's index in its table (0 for a root)
+     * @param values   the new row, one probability per state of the variable
+     */
+    double withRow(String variable, int row, double[] values, double[] out);
+
+    /**
      * The question variable's base distribution that {@link #withQuestionBase} replaces: its prior for a
      * root question variable, its decibans base or prior marginal otherwise. A fresh array.
      */

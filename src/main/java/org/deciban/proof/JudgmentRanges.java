@@ -66,7 +66,7 @@ final class JudgmentRanges {
     ChangedJudgment describe(int j, double changed) {
         int item = judgments.itemOf(j);
         int state = j - judgments.offset(item);
-        return new ChangedJudgment(model.source().evidence().get(item).id(),
-                model.source().hypotheses().get(state).id(), stated[j], changed);
+        org.deciban.model.EvidenceItem it = model.source().evidence().get(item);
+        return new ChangedJudgment(it.id(), model.source().variableOf(it).states().get(state).id(), stated[j], changed);
     }
 }

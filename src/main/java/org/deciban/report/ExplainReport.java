@@ -48,6 +48,8 @@ public final class ExplainReport {
             post[h] = DoubleColumn.create("post_" + hid);
         }
         DoubleColumn diag = DoubleColumn.create("diagnosticity");
+        StringColumn on = StringColumn.create("on");
+        StringColumn effective = StringColumn.create("effective");
         int i = 0;
         for (LedgerEntry e : x.ledger()) {
             EvidenceItem item = c.evidence().get(e.caseIndex());
@@ -56,15 +58,24 @@ public final class ExplainReport {
             date.append(item.date() == null ? "" : item.date().toString());
             category.append(item.category());
             w.append(e.weight());
+            on.append(c.variableOf(item).id());
+            effective.append(Json.perStateText(c.variableOf(item).stateIds(), e.effective()));
             for (int h = 0; h < k; h++) {
-                eff[h].append(e.effective().get(h));
+                if (!c.structured()) {
+                    eff[h].append(e.effective().get(h));
+                }
                 db[h].append(e.decibans().get(h));
                 post[h].append(e.runningPosterior().get(h));
             }
             diag.append(e.diagnosticity());
         }
         Table t = Table.create("ledger", step, id, date, category, w);
-        t.addColumns(eff);
+        if (c.structured()) {
+            // items are on different variables: their effective likelihoods are over their own variable's states
+            t.addColumns(on, effective);
+        } else {
+            t.addColumns(eff);
+        }
         t.addColumns(db);
         t.addColumns(diag);
         t.addColumns(post);
@@ -211,7 +222,10 @@ public final class ExplainReport {
             n.put("id", e.itemId());
             n.put("date", item.date() == null ? null : item.date().toString());
             n.put("weight", e.weight());
-            Json.perHypothesis(n, "effective", c, e.effective());
+            if (c.structured()) {
+                n.put("on", c.variableOf(item).id());
+            }
+            Json.perState(n, "effective", c.variableOf(item).stateIds(), e.effective());
             Json.perHypothesis(n, "weight_db", c, e.decibans());
             Json.put(n, "diagnosticity", e.diagnosticity());
             Json.perHypothesis(n, "running_posterior", c, e.runningPosterior());

@@ -22,12 +22,6 @@ public final class NetworkReport {
 
     /** Id of the page section of the variables table. */
     public static final String VARIABLES = "variables";
-    /** Id of the page section that says what is not yet computed for networks. */
-    public static final String NOT_YET = "not-yet";
-
-    /** What a run of a network case does not compute yet, in one sentence. */
-    public static final String NOT_YET_TEXT = "Monte Carlo intervals, sensitivity and the forecast over time are "
-            + "not available for network cases yet; the figures here are the exact posterior of the network.";
 
     private NetworkReport() {
     }
@@ -137,9 +131,6 @@ public final class NetworkReport {
                 + "the evidence (posterior), computed exactly by a junction tree.");
         s.table(variables(vs), "Marginals of " + vs.size() + " variables");
         page.addBefore(RunPage.HISTORY, s);
-        HtmlReport.Section n = new HtmlReport.Section(NOT_YET, "Not yet computed for networks");
-        n.paragraph(NOT_YET_TEXT);
-        page.addBefore(RunPage.HISTORY, n);
     }
 
     /** The evidence ledger columns shown on the page. */

@@ -67,8 +67,15 @@ public final class RunReport {
     /** The sentence that names the engine of a compiled case: static or the drift filter, and an uncertain rate. */
     public static String engineNote(CaseModel m) {
         double spread = m.source().settings().driftSpread();
-        return TimelineReport.engineNote(m.drift())
-                + (spread == 0 || m.drift() == 0 ? "" : TimelineReport.spreadNote(m.drift(), spread));
+        String drift = spread == 0 || m.drift() == 0 ? "" : TimelineReport.spreadNote(m.drift(), spread);
+        if (m.source().structured()) {
+            return "Engine: junction tree over the case's network of " + m.source().network().size()
+                    + " variables (exact, design N1 and N6)" + (m.drift() == 0 ? "; settings.drift is 0."
+                    : "; the question variable drifts at " + TimelineReport.driftWords(m.drift()) + " between the "
+                    + "dates of the items on it (design N4), the other findings are facts as of the evaluation date.")
+                    + drift;
+        }
+        return TimelineReport.engineNote(m.drift()) + drift;
     }
 
     /** Writes rendered files into the case's report folder; returns the paths written. */

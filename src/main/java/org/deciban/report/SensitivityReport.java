@@ -59,6 +59,7 @@ public final class SensitivityReport {
     /** The tornado: item, confidence, leader_low, leader_high, swing, and the two settings' likelihoods. */
     public static Table tornadoTable(Case c, Sensitivity.Figures f) {
         StringColumn id = StringColumn.create("item");
+        StringColumn on = StringColumn.create("on");
         DoubleColumn conf = DoubleColumn.create("confidence");
         StringColumn stated = StringColumn.create("confidence_from");
         DoubleColumn low = DoubleColumn.create("leader_low");
@@ -68,21 +69,26 @@ public final class SensitivityReport {
         StringColumn favour = StringColumn.create("for_leader_L");
         for (Tornado t : f.tornado()) {
             id.append(t.itemId());
+            on.append(t.variable());
             conf.append(t.confidence());
             stated.append(t.statedConfidence() ? "item" : "default");
             low.append(t.low());
             high.append(t.high());
             swing.append(t.swing());
-            against.append(likelihoods(c, t.againstLeader()));
-            favour.append(likelihoods(c, t.forLeader()));
+            against.append(likelihoods(t.states(), t.againstLeader()));
+            favour.append(likelihoods(t.states(), t.forLeader()));
         }
-        return Table.create("tornado", id, conf, stated, low, high, swing, against, favour);
+        Table t = Table.create("tornado", id, conf, stated, low, high, swing, against, favour);
+        if (c.structured()) {
+            t.insertColumn(1, on);
+        }
+        return t;
     }
 
-    private static String likelihoods(Case c, List<Double> l) {
+    private static String likelihoods(List<String> states, List<Double> l) {
         List<String> parts = new ArrayList<>();
-        for (int h = 0; h < c.size(); h++) {
-            parts.add(c.hypotheses().get(h).id() + " " + Numbers.fixed(l.get(h), 3));
+        for (int h = 0; h < states.size(); h++) {
+            parts.add(states.get(h) + " " + Numbers.fixed(l.get(h), 3));
         }
         return String.join(", ", parts);
     }

@@ -15,7 +15,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.statistics.Statistics;
 import org.deciban.inference.models.CaseModels;
+import org.deciban.inference.network.NetworkModel;
 import org.deciban.inference.sensitivity.Explain;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
@@ -56,7 +58,8 @@ class EngineContractProperties {
 
     @Provide
     Arbitrary<Implementation> implementations() {
-        return Arbitraries.of(new Implementation("one-variable", (c, drift) -> CaseModels.compile(c, drift, null)));
+        return Arbitraries.of(new Implementation("one-variable", (c, drift) -> CaseModels.compile(c, drift, null)),
+                new Implementation("network", (c, drift) -> NetworkModel.of(c, drift, null)));
     }
 
     @Provide
@@ -66,6 +69,17 @@ class EngineContractProperties {
 
     private static CaseModel compiled(Implementation impl, Case c, double drift) {
         return impl.compile().apply(c, drift);
+    }
+
+    /** Records which implementation a try ran, and checks that every one of them was tried. */
+    private static void tried(Implementation impl, double drift) {
+        Statistics.label("implementation").collect(impl.name());
+        Statistics.label("implementation").coverage(c -> {
+            c.check("one-variable").count(x -> x > 0);
+            c.check("network").count(x -> x > 0);
+        });
+        Statistics.label("drift").collect(drift == 0 ? "none" : "drift");
+        Statistics.label("drift").coverage(c -> c.check("drift").count(x -> x > 0));
     }
 
     private static void assertPosterior(DriftOracle.Result expected, double[] actual, double logZ, String what) {
@@ -86,6 +100,7 @@ class EngineContractProperties {
     @Property(tries = 300, seed = "20261201")
     void posteriorIsTheOracles(@ForAll("implementations") Implementation impl, @ForAll long seed,
                                @ForAll("drifts") double drift) {
+        tried(impl, drift);
         Case c = RandomCases.of(seed, 30);
         DriftOracle.Result expected = DriftOracle.run(c, drift, null);
         if (expected.posterior() == null) {
@@ -102,6 +117,7 @@ class EngineContractProperties {
     @Property(tries = 300, seed = "20261202")
     void leavingItemsOutIsTheCaseWithoutThem(@ForAll("implementations") Implementation impl, @ForAll long seed,
                                               @ForAll("drifts") double drift) {
+        tried(impl, drift);
         Case c = RandomCases.of(seed, 30);
         if (DriftOracle.run(c, drift, null).posterior() == null) {
             return;
@@ -143,6 +159,7 @@ class EngineContractProperties {
     void otherLikelihoodsAreTheCaseWithThem(@ForAll("implementations") Implementation impl, @ForAll long seed,
                                             @ForAll("drifts") double drift,
                                             @ForAll @DoubleRange(min = 0.01, max = 0.99) double l) {
+        tried(impl, drift);
         Case c = RandomCases.of(seed, 30);
         if (c.evidence().isEmpty() || DriftOracle.run(c, drift, null).posterior() == null) {
             return;
@@ -168,6 +185,7 @@ class EngineContractProperties {
     @Property(tries = 200, seed = "20261204")
     void anotherPriorIsTheCaseWithIt(@ForAll("implementations") Implementation impl, @ForAll long seed,
                                      @ForAll("drifts") double drift) {
+        tried(impl, drift);
         Case c = RandomCases.of(seed, 30);
         if (DriftOracle.run(c, drift, null).posterior() == null) {
             return;
@@ -202,6 +220,7 @@ class EngineContractProperties {
     @Property(tries = 200, seed = "20261205")
     void runningPosteriorIsEachPrefixWithWholeCaseWeights(@ForAll("implementations") Implementation impl,
                                                           @ForAll long seed, @ForAll("drifts") double drift) {
+        tried(impl, drift);
         Case c = RandomCases.of(seed, 30);
         if (DriftOracle.run(c, drift, null).posterior() == null) {
             return;
@@ -237,6 +256,7 @@ class EngineContractProperties {
                                                         @ForAll long seed, @ForAll("drifts") double drift,
                                                         @ForAll @DoubleRange(min = 0, max = 1) double l,
                                                         @ForAll boolean observed) {
+        tried(impl, drift);
         Case c = RandomCases.of(seed, 30);
         if (DriftOracle.run(c, drift, null).posterior() == null) {
             return;
@@ -264,6 +284,7 @@ class EngineContractProperties {
     @Property(tries = 200, seed = "20261207")
     void timelineStepsAreTheOracles(@ForAll("implementations") Implementation impl, @ForAll long seed,
                                     @ForAll("drifts") double drift) {
+        tried(impl, drift);
         Case c = RandomCases.of(seed, 30);
         DriftOracle.Result expected = DriftOracle.run(c, drift, null);
         if (expected.posterior() == null) {

@@ -4,12 +4,13 @@ import java.time.LocalDate;
 import org.deciban.inference.CaseModel;
 import org.deciban.inference.ImpossibleEvidenceException;
 import org.deciban.inference.dynamics.DriftSchedule;
+import org.deciban.inference.network.NetworkModel;
 import org.deciban.inference.single.SingleVariableModel;
 import org.deciban.model.Case;
 
 /**
  * Compiles a case into its {@link CaseModel}: the one place that chooses an engine. A one-variable
- * case gets {@link SingleVariableModel}; the engine filters with the case's {@code settings.drift}
+ * case gets {@link SingleVariableModel}, a network case {@link NetworkModel}; the engine filters with the case's {@code settings.drift}
  * unless another rate is asked for.
  */
 public final class CaseModels {
@@ -35,7 +36,7 @@ public final class CaseModels {
      * @throws IllegalArgumentException    for a bad drift, or an item observed after {@code at}
      */
     public static CaseModel compile(Case c, double drift, LocalDate at) {
-        return SingleVariableModel.of(c, drift, at);
+        return c.structured() ? NetworkModel.of(c, drift, at) : SingleVariableModel.of(c, drift, at);
     }
 
     /**

@@ -39,9 +39,9 @@ public final class CaseNetwork {
     private final Case c;
     private final JunctionTree tree;
     private final int question;
-    private final int[] itemVariable;
-    private final double[] weight;
-    private final double[][] effective;
+    final int[] itemVariable;
+    final double[] weight;
+    final double[][] effective;
 
     private CaseNetwork(Case c, JunctionTree tree) {
         this.c = c;
@@ -110,7 +110,7 @@ public final class CaseNetwork {
     }
 
     /** Every item index, in the case's order. */
-    private List<Integer> allItems() {
+    List<Integer> allItems() {
         List<Integer> out = new ArrayList<>();
         for (int e = 0; e < c.evidence().size(); e++) {
             out.add(e);
@@ -201,7 +201,7 @@ public final class CaseNetwork {
         }
     }
 
-    private double[][] marginals(Propagation w) {
+    double[][] marginals(Propagation w) {
         double[][] out = new double[tree.n][];
         for (int v = 0; v < tree.n; v++) {
             out[v] = w.marginal(v);
@@ -209,7 +209,7 @@ public final class CaseNetwork {
         return out;
     }
 
-    private List<VariableMarginal> variables(double[][] prior, double[][] post) {
+    List<VariableMarginal> variables(double[][] prior, double[][] post) {
         List<VariableMarginal> out = new ArrayList<>();
         Network net = c.network();
         for (int v = 0; v < net.size(); v++) {
@@ -221,7 +221,7 @@ public final class CaseNetwork {
     }
 
     /** Weight of evidence of every item for every state of the question (N3). */
-    private List<ItemWeight> itemWeights(Propagation w, double[] pi) {
+    List<ItemWeight> itemWeights(Propagation w, double[] pi) {
         int k = tree.cards[question];
         double[][][] given = new double[k][][];
         w.retractAll();
@@ -286,7 +286,7 @@ public final class CaseNetwork {
      * the hard findings, until P(e) = 0; then each earlier one is dropped when the rest stays impossible
      * without it, so every item named is needed.
      */
-    private ImpossibleEvidenceException impossible(Map<Integer, Integer> given) {
+    ImpossibleEvidenceException impossible(Map<Integer, Integer> given) {
         // elements: items as {-1, e}, hard findings as {v, state}
         List<int[]> all = new ArrayList<>();
         for (int e = 0; e < c.evidence().size(); e++) {

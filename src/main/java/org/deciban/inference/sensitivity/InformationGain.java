@@ -41,15 +41,18 @@ public final class InformationGain {
      * The value of one indicator.
      *
      * @param itemId       the indicator
-     * @param effective    L'(k)
+     * @param variable     the variable it is on
+     * @param states       that variable's states
+     * @param effective    L'(v) per state of that variable
      * @param pObserved    P(observed)
      * @param ifObserved   posterior if it is observed
      * @param ifNotObserved posterior if it is not
      * @param gainBits     expected information gain in bits
      */
-    public record Value(String itemId, List<Double> effective, double pObserved, List<Double> ifObserved,
-                        List<Double> ifNotObserved, double gainBits) {
+    public record Value(String itemId, String variable, List<String> states, List<Double> effective, double pObserved,
+                        List<Double> ifObserved, List<Double> ifNotObserved, double gainBits) {
         public Value {
+            states = List.copyOf(states);
             effective = List.copyOf(effective);
             ifObserved = List.copyOf(ifObserved);
             ifNotObserved = List.copyOf(ifNotObserved);
@@ -95,7 +98,8 @@ public final class InformationGain {
                 gain += p[h] * Math.max(0, bernoulliKl(lk, pObs));
             }
         }
-        return new Value(indicator.id(), effective, pObs, ifYes, ifNo, gain / LN2);
+        org.deciban.model.Variable on = m.source().variableOf(indicator);
+        return new Value(indicator.id(), on.id(), on.stateIds(), effective, pObs, ifYes, ifNo, gain / LN2);
     }
 
     /** KL(Bernoulli(a) || Bernoulli(b)) in nats, with 0 log 0 = 0. */

@@ -9,6 +9,8 @@ import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.deciban.model.Icd203;
+import org.deciban.model.Variable;
+import org.deciban.inference.Judgments;
 
 /**
  * How fragile a case's conclusion is. Every figure is a posterior of the case's compiled model
@@ -83,20 +85,25 @@ public final class Sensitivity {
     }
 
     /**
-     * One bar of the tornado.
+     * One bar of the tornado: an item's likelihoods, or one row of a conditional table (a network variable
+     * with a {@code concentration}).
      *
-     * @param itemId          the item
-     * @param confidence      the Beta pseudo-count of the item (its own, or the case's default)
-     * @param statedConfidence whether the item states its uncertainty (a confidence or intervals); false:
-     *                        the case's default confidence
-     * @param againstLeader   the item's likelihoods in the "against the leader" setting
-     * @param forLeader       the item's likelihoods in the "for the leader" setting
-     * @param low             the leader's posterior at the lower of the two settings
-     * @param high            the leader's posterior at the higher of the two settings
+     * @param itemId          the item, or for a row "variable [parent=state, ...]" ("variable [prior]" for a root)
+     * @param variable        the variable whose states the two settings are over
+     * @param states          those states' ids
+     * @param confidence      the Beta pseudo-count (the item's own, the case's default, or the row's concentration)
+     * @param statedConfidence whether the judgment states its uncertainty (a confidence, intervals, or the
+     *                        row's concentration); false: the case's default confidence
+     * @param againstLeader   the likelihoods (or row) in the setting that gives the leader the lower posterior
+     * @param forLeader       the likelihoods (or row) in the setting that gives it the higher one
+     * @param low             the leader's posterior in the first setting
+     * @param high            the leader's posterior in the second
      */
-    public record Tornado(String itemId, double confidence, boolean statedConfidence, List<Double> againstLeader,
-                          List<Double> forLeader, double low, double high) {
+    public record Tornado(String itemId, String variable, List<String> states, double confidence,
+                          boolean statedConfidence, List<Double> againstLeader, List<Double> forLeader, double low,
+                          double high) {
         public Tornado {
+            states = List.copyOf(states);
             againstLeader = List.copyOf(againstLeader);
             forLeader = List.copyOf(forLeader);
         }
@@ -184,36 +191,106 @@ public final class Sensitivity {
         return out;
     }
 
-    /** The tornado, sorted by swing (largest first, ties by id). */
+    /**
+     * The tornado over every item and every uncertain table row but the question's own prior (which the
+     * prior neighbourhood sweeps), sorted by swing (largest first, ties by id).
+     *
+     * <p>An item on the question variable has two settings (the leader's likelihood at its 5% quantile
+     * and the others at their 95%, and the reverse). An item on another variable V, and a table row, has
+     * two per state v of V: v's entry at its 5% quantile with the others at their 95% (for a row, the
+     * others rescaled so it sums to 1), and the reverse. The bar spans the lowest and the highest
+     * posterior of the leader over the settings.
+     */
     public static List<Tornado> tornado(CaseModel m) {
         Case c = m.source();
         int lead = m.posterior().leader();
         double defaultConfidence = c.settings().defaultConfidence();
         List<EvidenceItem> items = c.evidence();
-        int k = m.states();
-        double[] post = new double[k];
+        double[] post = new double[m.states()];
         List<Tornado> out = new ArrayList<>();
         for (int e = 0; e < items.size(); e++) {
             EvidenceItem item = items.get(e);
+            Variable v = c.variableOf(item);
+            boolean onQuestion = v.id().equals(c.questionVariable());
+            int s = v.size();
+            double[][] range = new double[s][];
+            for (int j = 0; j < s; j++) {
+                range[j] = JudgmentUncertainty.range(item, j, defaultConfidence);
+            }
+            List<double[]> settings = new ArrayList<>();
+            for (int j = 0; j < s; j++) {
+                if (onQuestion && j != lead) {
+                    continue;
+                }
+                double[] one = new double[s];
+                double[] two = new double[s];
+                for (int x = 0; x < s; x++) {
+                    one[x] = x == j ? range[x][0] : range[x][1];
+                    two[x] = x == j ? range[x][1] : range[x][0];
+                }
+                settings.add(one);
+                settings.add(two);
+            }
+            final int at = e;
             boolean stated = item.confidence() != null || !item.intervals().isEmpty();
             double conf = item.confidence() != null ? item.confidence() : defaultConfidence;
-            double[] one = new double[k];
-            double[] two = new double[k];
-            for (int h = 0; h < k; h++) {
-                double[] range = JudgmentUncertainty.range(item, h, defaultConfidence);
-                one[h] = h == lead ? range[0] : range[1];
-                two[h] = h == lead ? range[1] : range[0];
+            out.add(bar(item.id(), v, conf, stated, settings, lead, post, x -> m.withLikelihoods(at, x, post)));
+        }
+        if (c.structured()) {
+            for (Judgments.Row r : m.judgments().rows()) {
+                if (r.variable().equals(c.questionVariable()) && c.network().variable(r.variable()).parents().isEmpty()) {
+                    continue;
+                }
+                Variable v = c.network().variable(r.variable());
+                double[] row = r.toArray();
+                List<double[]> settings = new ArrayList<>();
+                for (int j = 0; j < row.length; j++) {
+                    double[] ab = row[j] == 0 || row[j] == 1 ? null
+                            : new double[] {r.concentration() * row[j], r.concentration() * (1 - row[j])};
+                    for (double q : new double[] {JudgmentUncertainty.LOW_QUANTILE, JudgmentUncertainty.HIGH_QUANTILE}) {
+                        settings.add(moved(row, j, JudgmentUncertainty.quantile(ab, row[j], q)));
+                    }
+                }
+                out.add(bar(r.variable() + " [" + r.label() + "]", v, r.concentration(), true, settings, lead, post,
+                        x -> m.withRow(r.variable(), r.row(), x, post)));
             }
-            m.withLikelihoods(e, one, post);
-            double a = post[lead];
-            m.withLikelihoods(e, two, post);
-            double b = post[lead];
-            boolean oneIsAgainst = a <= b;
-            out.add(new Tornado(item.id(), conf, stated, toList(oneIsAgainst ? one : two), toList(oneIsAgainst ? two : one),
-                    Math.min(a, b), Math.max(a, b)));
         }
         out.sort(Comparator.comparingDouble((Tornado t) -> -t.swing()).thenComparing(Tornado::itemId));
         return out;
+    }
+
+    /** A row with entry j set to x and the others rescaled in proportion so that it sums to 1. */
+    static double[] moved(double[] row, int j, double x) {
+        double rest = 1 - row[j];
+        double[] out = new double[row.length];
+        for (int i = 0; i < row.length; i++) {
+            out[i] = i == j ? x : rest == 0 ? (1 - x) / (row.length - 1) : row[i] * (1 - x) / rest;
+        }
+        return out;
+    }
+
+    /** The bar of one judgment: the leader's posterior under each setting, the lowest and the highest. */
+    private static Tornado bar(String id, Variable v, double confidence, boolean stated, List<double[]> settings,
+                               int lead, double[] post, java.util.function.ToDoubleFunction<double[]> evaluate) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        double[] against = settings.get(0);
+        double[] favour = settings.get(0);
+        for (double[] setting : settings) {
+            if (evaluate.applyAsDouble(setting) == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            double p = post[lead];
+            if (p < low) {
+                low = p;
+                against = setting;
+            }
+            if (p > high) {
+                high = p;
+                favour = setting;
+            }
+        }
+        return new Tornado(id, v.id(), v.stateIds(), confidence, stated, toList(against), toList(favour), low, high);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.deciban.inference.TimelineStep;
 import org.deciban.inference.VariableMarginal;
 import org.deciban.inference.WeightOfEvidence;
 import org.deciban.inference.dynamics.DriftSchedule;
+import org.deciban.inference.dynamics.Forward;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.deciban.model.Hypothesis;
@@ -225,28 +226,12 @@ public final class SingleVariableModel implements CaseModel {
                 + ") rule out every hypothesis still possible then");
     }
 
-    /**
-     * One date of the filter: f (normalised) is predicted with carry a towards pi, the date's log
-     * findings lam[off, off + K) are added in log space, and the result is normalised back into f.
-     *
-     * @return the date's log normaliser c_g; -infinity when the findings rule out every state (f untouched)
-     */
-    static double step(double[] f, double a, double[] pi, double[] lam, int off, double[] u) {
-        int k = f.length;
-        for (int h = 0; h < k; h++) {
-            u[h] = LogSpace.log(a * f[h] + (1 - a) * pi[h]) + lam[off + h];
-        }
-        return LogSpace.normaliseInto(u, f);
+    private static double step(double[] f, double a, double[] pi, double[] lam, int off, double[] u) {
+        return Forward.step(f, a, pi, lam, off, u);
     }
 
-    /** f = a f + (1 - a) pi: the transition with no findings, which keeps f normalised. */
-    static void carry(double[] f, double a, double[] pi) {
-        if (a == 1) {
-            return;
-        }
-        for (int h = 0; h < f.length; h++) {
-            f[h] = a * f[h] + (1 - a) * pi[h];
-        }
+    private static void carry(double[] f, double a, double[] pi) {
+        Forward.carry(f, a, pi);
     }
 
     private List<ItemWeight> itemWeights() {
@@ -304,7 +289,7 @@ public final class SingleVariableModel implements CaseModel {
             ids.add(h.id());
             labels.add(h.label());
         }
-        return List.of(new VariableMarginal(c.id(), c.question(), ids, labels, posterior.prior(),
+        return List.of(new VariableMarginal(c.questionVariable(), c.question(), ids, labels, posterior.prior(),
                 posterior.probabilities()));
     }
 
@@ -380,6 +365,15 @@ public final class SingleVariableModel implements CaseModel {
         carry(f, carryToEnd, base);
         System.arraycopy(f, 0, out, 0, k);
         return total;
+    }
+
+    @Override
+    public double withRow(String variable, int row, double[] values, double[] out) {
+        if (!variable.equals(c.questionVariable()) || row != 0) {
+            throw new IllegalArgumentException("a one-variable case has one row, the prior of '" + c.questionVariable()
+                    + "'; asked for row " + row + " of '" + variable + "'");
+        }
+        return withQuestionBase(values, out);
     }
 
     @Override
@@ -524,7 +518,8 @@ public final class SingleVariableModel implements CaseModel {
         Arrays.fill(states, k);
         List<Judgments.Row> rows = new ArrayList<>();
         if (c.prior().concentration() != null) {
-            rows.add(new Judgments.Row(c.id(), 0, "prior", c.prior().probabilities(), c.prior().concentration()));
+            rows.add(new Judgments.Row(c.questionVariable(), 0, "prior", c.prior().probabilities(),
+                    c.prior().concentration()));
         }
         return new Judgments(c, states, rows);
     }
