@@ -65,7 +65,7 @@ public final class RunReport {
         md.add("**Question.** " + Markdown.escape(c.question()));
         if (c.asOf() != null) {
             md.add("");
-            md.add("As of " + c.asOf() + ", from " + c.evidence().size() + " evidence items.");
+            md.add("As of " + c.asOf() + ", from " + Numbers.count(c.evidence().size(), "evidence item") + ".");
         }
         md.add("");
         int lead = p.leader();
