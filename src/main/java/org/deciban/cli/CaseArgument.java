@@ -47,13 +47,16 @@ public final class CaseArgument {
         return s.contains("/") || s.contains("\\") || s.endsWith(".yaml") || s.endsWith(".yml");
     }
 
-    /** The id of a case given as the path of its priors file, which must be priors/&lt;id&gt;.yaml under root. */
+    /**
+     * The id of a case given as the path of its priors file, which must be priors/&lt;id&gt;.yaml under
+     * root; a path to no file is left as it is, for the loader to refuse as an id.
+     */
     private static String fromPath(String given, Path root) {
         Path file = existing(given, root);
         String what = "allowed: a case id such as 'my-case', the name of priors/my-case.yaml under the project "
                 + "folder (--root), or the path of that file";
         if (file == null) {
-            throw new BadInput("case '" + given + "': no such file; " + what);
+            return given;
         }
         String name = file.getFileName().toString();
         Path folder = file.toAbsolutePath().normalize().getParent();

@@ -73,7 +73,7 @@ public final class CaseLoader {
     public Case load(String caseId) {
         String priorsName = "priors/" + caseId + ".yaml";
         if (!Hypothesis.ID.matcher(caseId).matches()) {
-            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+");
+            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+, the name of priors/<case>.yaml without folder or .yaml");
         }
         Path priorsPath = root.resolve("priors").resolve(caseId + ".yaml");
         if (!Files.isRegularFile(priorsPath)) {
@@ -194,7 +194,7 @@ public final class CaseLoader {
     private CaseHeader header(String caseId, List<InputFile> inputs) {
         String priorsName = "priors/" + caseId + ".yaml";
         if (!Hypothesis.ID.matcher(caseId).matches()) {
-            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+");
+            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+, the name of priors/<case>.yaml without folder or .yaml");
         }
         Path priorsPath = root.resolve("priors").resolve(caseId + ".yaml");
         if (!Files.isRegularFile(priorsPath)) {

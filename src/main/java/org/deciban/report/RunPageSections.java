@@ -98,10 +98,12 @@ public final class RunPageSections {
         }
         if (dates.size() == t.steps().size()) {
             int n = dates.size();
-            s.chart(Charts.overTime("Posterior per hypothesis by date", dates, series(c, t, 0)), CHART_WIDTH, 400,
+            s.chart(Charts.bySteps("Posterior per hypothesis after each evidence date", dates, series(c, t, 0)),
+                    CHART_WIDTH, 440, 520,
                     "Line chart: the posterior of each hypothesis after the evidence of each of "
                             + Numbers.count(n, "date") + ", " + dates.get(0) + " to " + dates.get(n - 1)
-                            + "; points are the filtered posterior, lines only join them.");
+                            + ", one step per date (spaced evenly, not to scale in time); points are the filtered "
+                            + "posterior, lines only join them.");
             LocalDate from = dates.get(n - 1).minusDays(RECENT_DAYS);
             int first = 0;
             while (dates.get(first).isBefore(from)) {
@@ -110,7 +112,7 @@ public final class RunPageSections {
             if (n - first >= 3 && first > 0) {
                 s.chart(Charts.overTime("The last " + RECENT_DAYS + " days", dates.subList(first, n), series(c, t, first)),
                         CHART_WIDTH, 340, "Line chart, the same posterior over the last " + RECENT_DAYS + " days only ("
-                                + (n - first) + " of the " + n + " dates), where the dates crowd together above.");
+                                + (n - first) + " of the " + n + " dates), to scale in time.");
             }
         } else {
             s.paragraph("The case has no dated item and no as_of, so there is nothing to draw over time.");

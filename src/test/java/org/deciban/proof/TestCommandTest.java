@@ -123,7 +123,7 @@ class TestCommandTest {
         int code = deciban("test", "--root", root.toString(), "fragile", "--tries", "300", "--seed", "7");
 
         assertEquals(1, code, out + err);
-        assertTrue(out.contains("FAIL     conclusion survives"), out);
+        assertTrue(out.contains("FAIL  the leader survives perturbations"), out);
         assertTrue(out.contains("Smallest change of judgments"), out);
         String table = out.substring(out.indexOf("Smallest change"));
         List<String> rows = table.lines().skip(2).takeWhile(l -> !l.isBlank()).collect(Collectors.toList());
