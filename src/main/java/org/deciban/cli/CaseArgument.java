@@ -73,7 +73,7 @@ public final class CaseArgument {
     }
 
     private static Path existing(String given, Path root) {
-        List<Path> candidates = List.of(Paths.get(given), root.resolve(given), root.resolve("priors").resolve(given));
+        List<Path> candidates = List.of(root.resolve(given), root.resolve("priors").resolve(given), Paths.get(given));
         for (Path p : candidates) {
             if (Files.isRegularFile(p)) {
                 return p;

@@ -97,7 +97,7 @@ public final class TimelineReport {
             return "no drift (drift 0: the static model)";
         }
         return "drift " + Numbers.fixed(drift, 4).replaceAll("0+$", "").replaceAll("\\.$", "")
-                + " per year (a preference is re-drawn from the prior at that rate; half-life "
+                + " per year (the true hypothesis is re-drawn from the prior at that rate; half-life "
                 + Numbers.fixed(Math.log(2) / drift, 2) + " years)";
     }
 
@@ -149,7 +149,7 @@ public final class TimelineReport {
                 + Markdown.escape(driftWords(t.drift())) + ", from " + Numbers.count(c.evidence().size(), "evidence item") + ".");
         md.add("");
         md.add("Each row is the posterior after the items of one date, filtered forward in date order. Between "
-                + "two rows the preference is kept with probability `carry` = exp(-drift * years) and otherwise "
+                + "two rows the true hypothesis is kept with probability `carry` = exp(-drift * years) and otherwise "
                 + "re-drawn from the prior; items of one date are applied together; items without a date count as "
                 + "observed at the case's as_of. The last row (`as of`) carries the posterior to the forecast date.");
         md.add("");
