@@ -98,7 +98,7 @@ final class MatrixReader {
     static List<String> itemColumns() {
         List<String> out = new ArrayList<>();
         for (java.lang.reflect.RecordComponent rc : Dto.ItemEntry.class.getRecordComponents()) {
-            String name = rc.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class).value();
+            String name = rc.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class).value();
             if (!name.equals("likelihoods") && !name.equals("intervals")) {
                 out.add(name);
             }
