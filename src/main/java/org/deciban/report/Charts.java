@@ -139,19 +139,8 @@ public final class Charts {
      * @param series name to one value per run, in run order (every list as long as {@code runs})
      */
     public static JFreeChart history(String title, int runs, Map<String, List<Double>> series) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        int n = 0;
-        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
-            // series keyed by position so equal names cannot collide
-            XYSeries s = new XYSeries(new Category(n++, e.getKey()), false, true);
-            for (int r = 0; r < runs; r++) {
-                Double y = e.getValue().get(r);
-                if (y != null) {
-                    s.add(r + 1, y);
-                }
-            }
-            data.addSeries(s);
-        }
+        XYSeriesCollection data = lines(series, runs, r -> r + 1);
+        int n = data.getSeriesCount();
         NumberAxis x = new NumberAxis("run");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(0.5, Math.max(1, runs) + 0.5);
@@ -238,15 +227,9 @@ public final class Charts {
      * @param series name to one value per date
      */
     public static JFreeChart overTime(String title, List<LocalDate> dates, Map<String, List<Double>> series) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        int n = 0;
-        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
-            XYSeries s = new XYSeries(new Category(n++, e.getKey()), false, true);
-            for (int i = 0; i < dates.size(); i++) {
-                s.add(dates.get(i).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), e.getValue().get(i));
-            }
-            data.addSeries(s);
-        }
+        XYSeriesCollection data = lines(series, dates.size(),
+                i -> dates.get(i).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        int n = data.getSeriesCount();
         TimeZone utc = TimeZone.getTimeZone(ZoneOffset.UTC);
         DateAxis x = new DateAxis("date", utc, Locale.ROOT);
         x.setStandardTickUnits(DateAxis.createStandardDateTickUnits(utc, Locale.ROOT));
@@ -266,15 +249,8 @@ public final class Charts {
      * @param series name to one value per date
      */
     public static JFreeChart bySteps(String title, List<LocalDate> dates, Map<String, List<Double>> series) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        int n = 0;
-        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
-            XYSeries s = new XYSeries(new Category(n++, e.getKey()), false, true);
-            for (int i = 0; i < dates.size(); i++) {
-                s.add(i, e.getValue().get(i));
-            }
-            data.addSeries(s);
-        }
+        XYSeriesCollection data = lines(series, dates.size(), i -> i);
+        int n = data.getSeriesCount();
         NumberAxis x = new NumberAxis("evidence date (one step per date, not to scale)");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(-0.5, Math.max(1, dates.size()) - 0.5);
@@ -410,6 +386,27 @@ public final class Charts {
             }
             g2.drawString(text, (float) x, (float) y);
         }
+    }
+
+    /**
+     * One line per series: point i (of {@code points}) at x(i) and the series' i-th value, skipped where
+     * that is null. Series are keyed by position, so equal names cannot collide.
+     */
+    private static XYSeriesCollection lines(Map<String, List<Double>> series, int points,
+                                            java.util.function.IntToDoubleFunction x) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        int n = 0;
+        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
+            XYSeries s = new XYSeries(new Category(n++, e.getKey()), false, true);
+            for (int i = 0; i < points; i++) {
+                Double y = e.getValue().get(i);
+                if (y != null) {
+                    s.add(x.applyAsDouble(i), y);
+                }
+            }
+            data.addSeries(s);
+        }
+        return data;
     }
 
     /** A line chart of probabilities per series (y from 0 to 1) over the given x axis. */

@@ -34,24 +34,10 @@ class ReportPageTest {
 
     @BeforeEach
     void run() throws IOException {
-        root = tmp.resolve("p");
-        Tree.write(root.resolve("priors/cb.yaml"), String.join("\n",
-                "case: cb",
-                "question: Will the central bank cut its rate in March?",
-                "as_of: 2025-03-01",
-                "hypotheses:",
-                "  - {id: cut, label: The bank cuts, outcome: cut}",
-                "  - {id: hold, label: The bank holds, outcome: hold}",
-                "  - {id: unclear, label: The bank has not decided}",
-                "prior:",
-                "  probabilities: {cut: 0.4, hold: 0.4, unclear: 0.2}",
-                "  concentration: 4",
-                ""));
         // "tiny" moves 'cut' by +0.0006 dB: shown as 0.00, and neutral
-        Tree.write(root.resolve("evidence/cb/items.yaml"), String.join("\n",
+        root = CentralBankCase.write(tmp.resolve("p"), 4,
                 "- {id: minutes, date: 2025-01-15, likelihoods: {cut: 0.7, hold: 0.4, unclear: 0.5}, confidence: 8}",
-                "- {id: tiny, date: 2025-02-20, likelihoods: {cut: 0.5001, hold: 0.5, unclear: 0.5}}",
-                ""));
+                "- {id: tiny, date: 2025-02-20, likelihoods: {cut: 0.5001, hold: 0.5, unclear: 0.5}}");
         assertEquals(0, Cli.run("run", "--root", root.toString(), "--draws", "4000", "cb").code());
         Cli.Result second = Cli.run("run", "--root", root.toString(), "--draws", "4000", "cb");
         assertEquals(0, second.code(), second.err());

@@ -34,26 +34,13 @@ class TerminalOutputTest {
 
     /** A central-bank case: one evidence item, outcomes named "cut" and "hold", one hypothesis naming none. */
     private Path bank() throws IOException {
-        Path root = tmp.resolve("bank");
-        Tree.write(root.resolve("priors/cb.yaml"), String.join("\n",
-                "case: cb",
-                "question: Will the central bank cut its rate in March?",
-                "as_of: 2025-03-01",
-                "hypotheses:",
-                "  - {id: cut, label: The bank cuts, outcome: cut}",
-                "  - {id: hold, label: The bank holds, outcome: hold}",
-                "  - {id: unclear, label: The bank has not decided}",
-                "prior:",
-                "  probabilities: {cut: 0.4, hold: 0.4, unclear: 0.2}",
-                ""));
-        Tree.write(root.resolve("evidence/cb/minutes.yaml"), String.join("\n",
-                "id: minutes",
-                "date: 2025-02-15",
-                "category: statement",
-                "source: Minutes of the February meeting",
-                "reliability: B2",
-                "likelihoods: {cut: 0.7, hold: 0.4, unclear: 0.5}",
-                ""));
+        Path root = CentralBankCase.write(tmp.resolve("bank"), null,
+                "- id: minutes",
+                "  date: 2025-02-15",
+                "  category: statement",
+                "  source: Minutes of the February meeting",
+                "  reliability: B2",
+                "  likelihoods: {cut: 0.7, hold: 0.4, unclear: 0.5}");
         Tree.write(root.resolve("evidence/cb/indicators/speech.yaml"), String.join("\n",
                 "id: governor-speech",
                 "source: The governor's next speech",
