@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deciban.model.Case;
@@ -28,10 +26,8 @@ class YamlScalarsTest {
     @TempDir
     Path root;
 
-    private void write(String rel, String text) throws IOException {
-        Path p = root.resolve(rel);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
+    private void write(String rel, String text) {
+        org.deciban.testing.Tree.write(root.resolve(rel), text);
     }
 
     /** A two-hypothesis case whose ids, label, outcome and keys are all the bare word {@code a} and {@code b}. */
