@@ -81,20 +81,6 @@ public final class HistoryTables {
         return key.equals(PosteriorTables.NO_OUTCOME) || key.equals(PosteriorTables.NO_OUTCOME_BEFORE);
     }
 
-    /** Hypothesis ids, then outcomes, in order of first appearance across the records. */
-    public static List<String> keys(List<HistoryLog.Entry> entries) {
-        Set<String> hs = new LinkedHashSet<>();
-        Set<String> os = new LinkedHashSet<>();
-        for (HistoryLog.Entry e : entries) {
-            hs.addAll(e.record().hypotheses().keySet());
-            os.addAll(e.record().outcomes().keySet());
-        }
-        os.removeAll(hs);
-        List<String> out = new ArrayList<>(hs);
-        out.addAll(os);
-        return out;
-    }
-
     /** Per hypothesis id, its posterior in each record (null where a record lacks it). */
     public static Map<String, List<Double>> hypothesisSeries(List<HistoryLog.Entry> entries) {
         Set<String> hs = new LinkedHashSet<>();
