@@ -185,7 +185,9 @@ public final class Charts {
                 new Comparable<?>[] {axisLabel}, categories, starts, ends);
         CategoryAxis domain = new CategoryAxis();
         domain.setTickLabelFont(TEXT);
-        domain.setMaximumCategoryLabelWidthRatio(0.3f);
+        // long item ids break at their hyphens onto a second line rather than being cut (a phone's drawing)
+        domain.setMaximumCategoryLabelWidthRatio(0.35f);
+        domain.setMaximumCategoryLabelLines(2);
         domain.setCategoryMargin(0.25);
         double pad = Math.max(0.01, (hi - lo) * 0.08);
         NumberAxis range = new NumberAxis(axisLabel);
