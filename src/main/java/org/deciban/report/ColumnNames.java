@@ -9,7 +9,7 @@ import java.util.Set;
  * hypothesis ids). Tablesaw compares column names ignoring case, and a terminal header must not hold
  * a space, so a derived name is the word as a slug (lower case; every run of characters other than
  * letters, digits, '-' and '_' becomes one '-') after its prefix, and a name already taken, ignoring
- * case, gets "-2", "-3", ... So "Trump wins" under the prefix "outcome_" is "outcome_trump-wins", and
+ * case, gets "-2", "-3", ... So "Rates cut" under the prefix "outcome_" is "outcome_rates-cut", and
  * a hypothesis "a" beside an outcome "A" cannot collide.
  */
 public final class ColumnNames {

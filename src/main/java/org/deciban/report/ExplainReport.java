@@ -95,7 +95,7 @@ public final class ExplainReport {
     }
 
     /**
-     * One pasteable sentence per removal, e.g. "Without 'a' and 'b', 'trump' falls from 0.47 to 0.41
+     * One pasteable sentence per removal, e.g. "Without 'a' and 'b', 'cut' falls from 0.47 to 0.41
      * and still leads."
      */
     public static List<String> sentences(Case c, Explain.Explanation x) {

@@ -158,7 +158,7 @@ public final class HtmlReport {
         }
 
         /**
-         * A large figure with its subject, e.g. subject "Trump wins", words "likely (55-80%)", number
+         * A large figure with its subject, e.g. subject "Rates cut", words "likely (55-80%)", number
          * "0.62"; {@code detail} (may be null) is a smaller line under it such as an interval.
          */
         public Section headline(String subject, String words, String number, String detail) {

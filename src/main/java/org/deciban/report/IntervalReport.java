@@ -64,7 +64,7 @@ public final class IntervalReport {
         return new double[] {iv.mean(), iv.median(), iv.p05(), iv.p95(), iv.leadShare(), iv.mcse(), iv.ess()};
     }
 
-    /** One line per outcome: "Trump wins: likely (55-80%): 0.68, 90% interval 0.48-0.83". */
+    /** One line per outcome: "Rates cut: likely (55-80%): 0.68, 90% interval 0.48-0.83". */
     public static List<String> headline(Posterior p, MonteCarloResult mc) {
         List<String> out = new ArrayList<>();
         for (int o = 0; o < p.outcomes().size(); o++) {

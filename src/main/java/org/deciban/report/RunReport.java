@@ -50,7 +50,7 @@ public final class RunReport {
         return out;
     }
 
-    /** One sentence per outcome, e.g. "Trump wins: likely (55-80%), 0.62". */
+    /** One sentence per outcome, e.g. "Rates cut: likely (55-80%), 0.62". */
     public static List<String> headline(Posterior p) {
         List<String> out = new ArrayList<>();
         p.outcomes().forEach(o -> out.add(o.outcome() + ": " + Icd203.of(PosteriorTables.clamp(o.probability())).withRange()

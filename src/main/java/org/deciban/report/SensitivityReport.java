@@ -132,7 +132,7 @@ public final class SensitivityReport {
         return t;
     }
 
-    /** "trump for 0.05-0.27; indifferent for 0.28-0.90". */
+    /** "hold for 0.05-0.27; cut for 0.28-0.90". */
     static String leaderRanges(Case c, PriorSweep s) {
         List<String> parts = new ArrayList<>();
         int start = 0;

@@ -71,7 +71,7 @@ public final class WhatIfReport {
     }
 
     /**
-     * The leader before and after, with its figure and band: "Leader unchanged: 'trump', 0.4826 (roughly
+     * The leader before and after, with its figure and band: "Leader unchanged: 'cut', 0.4826 (roughly
      * even chance) as it stands, 0.7115 (likely) what-if, +0.2289; its band changes." or "The leader
      * changes: ...".
      */
