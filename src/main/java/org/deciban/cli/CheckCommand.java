@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.deciban.inference.network.CaseNetwork;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
+import org.deciban.report.Numbers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,19 +29,20 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
+        CaseRun.model(c);
+        Screen screen = common.screen(spec.commandLine().getOut());
+        long evidenceFiles = c.inputs().stream().filter(f -> f.path().startsWith("evidence/")).count();
+        String items = Numbers.count(c.evidence().size(), "evidence item") + " from "
+                + Numbers.count(evidenceFiles, "evidence file") + " (and priors/" + c.id() + ".yaml)";
         if (c.structured()) {
             CaseNetwork net = CaseRun.network(c);
-            CaseRun.model(c);
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT,
-                    "%s: valid: a network of %d variables (junction tree of %d cliques, %,d table entries), "
-                            + "question variable '%s' with %d states, %d evidence items from %d files%n",
+            screen.line(String.format(java.util.Locale.ROOT, "%s: valid: a network of %d variables (junction tree "
+                            + "of %d cliques, %,d table entries), question variable '%s' with %d states, %s",
                     c.id(), c.network().size(), net.tree().cliques(), net.tree().tableEntries(), c.questionVariable(),
-                    c.size(), c.evidence().size(), c.inputs().size());
-            return 0;
+                    c.size(), items));
+        } else {
+            screen.line(c.id() + ": valid: " + Numbers.count(c.size(), "hypothesis", "hypotheses") + ", " + items);
         }
-        CaseRun.model(c);
-        spec.commandLine().getOut().printf("%s: valid: %d hypotheses, %d evidence items from %d files%n",
-                c.id(), c.size(), c.evidence().size(), c.inputs().size());
         return 0;
     }
 }

@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
 /** {@code deciban query}: marginals of a case's variables, given its evidence and hard findings; writes nothing. */
 @Command(name = "query", header = "Marginals of a case's variables given its evidence and findings; write nothing.",
         mixinStandardHelpOptions = true,
-        description = {"Print the marginal of each VARIABLE (default: every variable) given the case's evidence items and",
-                "any --given hard findings, beside its prior under the network alone. Exact (junction tree); writes nothing.",
+        description = {"Print the marginal of each VARIABLE (default: every variable) given the case's evidence items and "
+                + "any --given hard findings, beside its prior under the network alone. Exact (junction tree); writes nothing.",
                 "With one case under priors/ the CASE may be left out: deciban query HRBP --given BP=LOW."})
 public final class QueryCommand implements Callable<Integer> {
 

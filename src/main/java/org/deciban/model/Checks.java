@@ -9,13 +9,15 @@ import java.util.List;
  *                          is |its decibans for the leading hypothesis| over the sum of |decibans for
  *                          the leader| of all items (default {@value #DEFAULT_MAX_ITEM_SHARE})
  * @param survivalShare     the least share of random perturbations of the judgments under which the
- *                          leading hypothesis and its ICD 203 band must survive
- *                          (default {@value #DEFAULT_SURVIVAL_SHARE})
+ *                          leading hypothesis must survive (default {@value #DEFAULT_SURVIVAL_SHARE})
+ * @param bandMustSurvive   whether the leader's ICD 203 band must survive in that share too; when false
+ *                          (the default) the band's survival is reported and decides nothing
  * @param tries             random perturbations tried, and tries of each jqwik property
  *                          (default {@value #DEFAULT_TRIES})
  * @param expectations      the analyst's own expectations
  */
-public record Checks(double maxItemShare, double survivalShare, int tries, List<Expectation> expectations) {
+public record Checks(double maxItemShare, double survivalShare, boolean bandMustSurvive, int tries,
+                     List<Expectation> expectations) {
 
     public static final double DEFAULT_MAX_ITEM_SHARE = 0.5;
     public static final double DEFAULT_SURVIVAL_SHARE = 0.9;
@@ -36,11 +38,11 @@ public record Checks(double maxItemShare, double survivalShare, int tries, List<
 
     /** The checks of a case that states none. */
     public static Checks defaults() {
-        return new Checks(DEFAULT_MAX_ITEM_SHARE, DEFAULT_SURVIVAL_SHARE, DEFAULT_TRIES, List.of());
+        return new Checks(DEFAULT_MAX_ITEM_SHARE, DEFAULT_SURVIVAL_SHARE, false, DEFAULT_TRIES, List.of());
     }
 
     /** These checks with another number of tries. */
     public Checks withTries(int newTries) {
-        return new Checks(maxItemShare, survivalShare, newTries, expectations);
+        return new Checks(maxItemShare, survivalShare, bandMustSurvive, newTries, expectations);
     }
 }

@@ -20,7 +20,7 @@ import org.deciban.model.Hypothesis;
  * posteriors is the exact posterior of step 3. Why: every factor pi(k) and L'_e(k) is linear in
  * independently drawn quantities with the stated means, so E[Z_s p_s(k)] = E[pi_s(k) prod_e L'_se(k)]
  * = pi(k) prod_e L'_e(k), the exact numerator, and E[Z_s] is the exact Z. The expected values come
- * from ExactEngine on the stated values, which draws nothing.
+ * from the exact engine on the stated values, which draws nothing.
  */
 class MeanIsExactPosteriorProperties {
 
