@@ -11,7 +11,7 @@ import org.deciban.model.Network;
  * deciban's side of src/bench/run-network-bench.sh: reads a network file, compiles it, runs the queries
  * of shared/bench/network-queries.md (sets A and B alternating) for at least {@code seconds} and
  * {@code minQueries}, and prints one line: {@code network=... read_ms=... compile_ms=... queries=...
- * per_query_us=...} (per-query time: the mean over the second half of the queries, once the JIT is warm,
+ * per_query_us=... first=...} ({@code first}: P(variable 0 = its state 0 | set A), to compare with the peer; per-query time: the mean over the second half of the queries, once the JIT is warm,
  * as the workload asks). With {@code cold}, it instead times one whole process on its own: read, compile,
  * one query, and exits (the script measures the process's wall time).
  *
@@ -37,6 +37,7 @@ public final class NetworkBenchMain {
                     (t1 - t0) / 1e6, (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6, check);
             return;
         }
+        double first = loop.firstMarginal();
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 10;
         int minQueries = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         long[] times = new long[1 << 22];
@@ -53,7 +54,7 @@ public final class NetworkBenchMain {
         }
         long[] second = Arrays.copyOfRange(times, q / 2, q);
         double mean = Arrays.stream(second).average().orElse(Double.NaN) / 1e3;
-        System.out.printf(Locale.ROOT, "network=%s read_ms=%.1f compile_ms=%.1f queries=%d per_query_us=%.2f check=%.3g%n",
-                name, (t1 - t0) / 1e6, (t2 - t1) / 1e6, q, mean, sink);
+        System.out.printf(Locale.ROOT, "network=%s read_ms=%.1f compile_ms=%.1f queries=%d per_query_us=%.2f first=%.12f check=%.3g%n",
+                name, (t1 - t0) / 1e6, (t2 - t1) / 1e6, q, mean, first, sink);
     }
 }

@@ -31,6 +31,15 @@ final class NetworkQueryLoop {
         this.out = new double[max];
     }
 
+    /** P(variable 0 = its first state | set A), after which the next query uses set A again. */
+    double firstMarginal() {
+        next = 0;
+        query();
+        work.marginal(0, out);
+        next = 0;
+        return out[0];
+    }
+
     /** Runs one query; returns a checksum of the marginals read (so nothing is optimised away) plus log P(e). */
     double query() {
         int[][] set = sets[next];
