@@ -38,16 +38,22 @@ for net in $NETWORKS; do
   cat "$TMP/d.out" >&2
   d=$(field per_query_us "$TMP/d.out"); dc=$(field compile_ms "$TMP/d.out"); df=$(field first "$TMP/d.out"); drss=$(rss "$TMP/d.time")
   java -cp "$CP" org.deciban.bench.XmlBifExport "$file" "$net" "$TMP/$net.xml" "$TMP/$net.queries"
-  if timeout "$WEKA_TIMEOUT" /usr/bin/time -v java -cp "$WCP" org.deciban.benchpeer.WekaPeer "$TMP/$net.xml" "$TMP/$net.queries" "$net" "$SECS" \
-      >"$TMP/w.out" 2>"$TMP/w.time"; then
+  code=0
+  timeout "$WEKA_TIMEOUT" /usr/bin/time -v java -cp "$WCP" org.deciban.benchpeer.WekaPeer "$TMP/$net.xml" "$TMP/$net.queries" "$net" "$SECS" \
+      >"$TMP/w.out" 2>"$TMP/w.time" || code=$?
+  if [ "$code" = 0 ]; then
     cat "$TMP/w.out" >&2
     w=$(field per_query_us "$TMP/w.out"); wf=$(field first "$TMP/w.out"); wrss="$(rss "$TMP/w.time") MiB"
     ratio=$(awk -v w="$w" -v d="$d" 'BEGIN { printf "%.0fx", w / d }')
     agree=$(awk -v a="$df" -v b="$wf" 'BEGIN { d = a - b; if (d < 0) d = -d; print (d <= 1e-9 ? "yes" : "NO (" a " vs " b ")") }')
     wtext=$(us "$w")
-  else
+  elif [ "$code" = 124 ]; then
     echo "weka: did not finish within ${WEKA_TIMEOUT} s" >&2
     wtext="did not finish in ${WEKA_TIMEOUT} s"; ratio="-"; agree="-"; wrss="-"
+  else
+    err=$(grep -o '[A-Za-z.]*\(Exception\|Error\)[^ ]*' "$TMP/w.time" | head -1)
+    echo "weka: failed (exit $code): $(grep -m1 'Exception\|Error' "$TMP/w.time")" >&2
+    wtext="failed: ${err:-exit $code}"; ratio="-"; agree="-"; wrss="-"
   fi
   ROWS+=("| $net | $vars | $(us "$d") | ${TARGET[$net]:-} | $wtext | $ratio | $agree | $(awk -v x="$dc" 'BEGIN { printf "%.0f ms", x }') | $drss / $wrss |")
 done

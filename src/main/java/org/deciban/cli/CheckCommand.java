@@ -34,7 +34,7 @@ public final class CheckCommand implements Callable<Integer> {
             CaseNetwork net = CaseRun.network(c);
             net.posterior();
             spec.commandLine().getOut().printf(java.util.Locale.ROOT,
-                    "%s: valid: a network of %d variables (junction tree of %d cliques, %,d table entries), "
+                    "%s: valid: a network of %d variables (junction tree of %d clique(s), %,d table entries), "
                             + "question variable '%s' with %d states, %d evidence items from %d files%n",
                     c.id(), c.network().size(), net.tree().cliques(), net.tree().tableEntries(), c.questionVariable(),
                     c.size(), c.evidence().size(), c.inputs().size());

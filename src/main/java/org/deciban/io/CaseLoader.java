@@ -390,7 +390,7 @@ public final class CaseLoader {
             Settings settings = readSettings(v, dto.settings());
             Scales scales = readScales(v, dto.tables());
             NetworkCaseReader.Result net = NetworkCaseReader.read(doc, dto, this.root.resolve("priors"), inputs,
-                    hypotheses, hypothesisLines, scales, settings);
+                    hypotheses, scales, settings);
             return new CaseHeader(dto.question(), asOf, net.hypotheses(), net.prior(), settings, scales, net.network(),
                     net.questionVariable());
         }
