@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * agree with {@link VariableElimination}, a second method written apart, to {@link #AGREE} = 1e-9 (both
  * are exact; their sums run in different orders, so they differ by rounding, far below that).
  * ALARM's P(A) and P(B) match the 4-decimal figures of network-queries.md to {@link #FOUR_DECIMALS}.
- * Variable elimination is run once per variable checked, so on networks of 32 variables or more every
- * (n / 16)-th variable is checked (at least 16 per set, and P(e) always); munin (1,041 variables) is
+ * Variable elimination is run once per variable checked, so on networks of 24 variables or more every
+ * (n / 12)-th variable is checked (at least 12 per set, and P(e) always); munin (1,041 variables) is
  * checked on every 97th variable and P(e), and is tagged "slow": it takes about 80 s, so the default
  * test run leaves it out ({@code mvn test -Dtest=StandardNetworksTest -Dexcluded.groups=none} runs it).
  */
@@ -37,7 +37,7 @@ class StandardNetworksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("networks")
     void marginalsAgreeWithVariableElimination(String name) {
-        check(name, Math.max(1, NetworkQueries.network(name).size() / 16));
+        check(name, Math.max(1, NetworkQueries.network(name).size() / 12));
     }
 
     @Test
