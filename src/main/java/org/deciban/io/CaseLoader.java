@@ -373,7 +373,9 @@ public final class CaseLoader {
             if (h.id() == null) {
                 throw v.missing(p, "hypotheses[" + i + "].id", "an id of [a-z0-9-]+");
             }
-            if (!Hypothesis.ID.matcher(h.id()).matches()) {
+            // a network file's question variable keeps its state names as written, and hypotheses name them
+            if (!Hypothesis.ID.matcher(h.id()).matches()
+                    && !(dto.network() != null && org.deciban.model.Variable.STATE_NAME.matcher(h.id()).matches())) {
                 throw v.bad(p + "/id", h.id(), "an id of lower-case letters, digits and '-', starting with a letter or digit");
             }
             if (hypothesisLines.containsKey(h.id())) {
