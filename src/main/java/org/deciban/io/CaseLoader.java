@@ -375,7 +375,7 @@ public final class CaseLoader {
             }
             // a network file's question variable keeps its state names as written, and hypotheses name them
             if (!Hypothesis.ID.matcher(h.id()).matches()
-                    && !(dto.network() != null && org.deciban.model.Variable.STATE_NAME.matcher(h.id()).matches())) {
+                    && !(dto.network() != null && org.deciban.model.Variable.isStateName(h.id()))) {
                 throw v.bad(p + "/id", h.id(), "an id of lower-case letters, digits and '-', starting with a letter or digit");
             }
             if (hypothesisLines.containsKey(h.id())) {

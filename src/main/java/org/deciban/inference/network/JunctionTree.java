@@ -192,7 +192,11 @@ public final class JunctionTree {
         }
         assigned = new int[m][];
         for (int c = 0; c < m; c++) {
-            assigned[c] = assign.get(c).stream().mapToInt(Integer::intValue).toArray();
+            List<Integer> vs = assign.get(c);
+            assigned[c] = new int[vs.size()];
+            for (int i = 0; i < vs.size(); i++) {
+                assigned[c][i] = vs.get(i);
+            }
         }
         initial = new double[total];
         int[] digit = new int[Math.max(1, maxWidth)];
@@ -349,7 +353,14 @@ public final class JunctionTree {
     }
 
     private static int[] intersect(int[] a, int[] b) {
-        return Arrays.stream(a).filter(x -> Arrays.binarySearch(b, x) >= 0).toArray();
+        int[] out = new int[Math.min(a.length, b.length)];
+        int k = 0;
+        for (int x : a) {
+            if (Arrays.binarySearch(b, x) >= 0) {
+                out[k++] = x;
+            }
+        }
+        return Arrays.copyOf(out, k);
     }
 
     /** Strides of a table over sorted variables {@code vs}, the last fastest. */
