@@ -1,6 +1,7 @@
 package org.deciban.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import org.deciban.inference.ImpossibleEvidenceException;
 import org.deciban.io.InputException;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, CheckCommand.class, QueryCommand.class, ExplainCommand.class, SensitivityCommand.class,
                 WhatIfCommand.class, IndicatorsCommand.class, TimelineCommand.class, HistoryCommand.class,
                 TestCommand.class, CommandLine.HelpCommand.class})
-public final class Deciban implements Runnable {
+public final class Deciban implements Callable<Integer> {
 
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
@@ -27,9 +28,15 @@ public final class Deciban implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code deciban} without a command is a usage error: the help goes to stderr, exit code 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("deciban: error: no command given; name one of the commands below");
+        err.println();
+        spec.commandLine().usage(err);
+        err.flush();
+        return BAD_INPUT;
     }
 
     /** A command line ready to execute, writing to the given writers. */
@@ -39,6 +46,7 @@ public final class Deciban implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler(Deciban::handle);
         cl.setParameterExceptionHandler(Deciban::handleParameter);
+        cl.setUsageHelpAutoWidth(true);
         return cl;
     }
 
