@@ -12,7 +12,6 @@ import org.deciban.inference.VariableMarginal;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.model.Variable;
-import org.deciban.report.Display;
 import org.deciban.report.JsonReport;
 import org.deciban.report.NetworkReport;
 import org.deciban.report.Numbers;
@@ -25,8 +24,9 @@ import picocli.CommandLine.Parameters;
 /** {@code deciban query}: marginals of a case's variables, given its evidence and hard findings; writes nothing. */
 @Command(name = "query", header = "Marginals of a case's variables given its evidence and findings; write nothing.",
         mixinStandardHelpOptions = true,
-        description = {"Print the marginal of each VARIABLE (default: every variable) given the case's evidence items and "
-                + "any --given hard findings, beside its prior under the network alone. Exact (junction tree); writes nothing.",
+        description = {"Print the marginal of each VARIABLE (default: every variable) given the case's evidence items "
+                + "and any --given hard findings, beside its prior under the network alone. Exact (junction tree); "
+                + "writes nothing.",
                 "With one case under priors/ the CASE may be left out: deciban query HRBP --given BP=LOW."})
 public final class QueryCommand implements Callable<Integer> {
 
@@ -87,16 +87,16 @@ public final class QueryCommand implements Callable<Integer> {
             out.println(JsonReport.text(doc));
             return 0;
         }
-        out.println(c.id() + ": " + c.question());
+        Screen screen = common.screen(out);
+        screen.line(c.id() + ": " + c.question());
         List<String> what = new ArrayList<>();
         if (!noEvidence) {
-            what.add(c.evidence().size() + " evidence items");
+            what.add(Numbers.count(c.evidence().size(), "evidence item"));
         }
         findings.forEach((v, s) -> what.add(c.network().variable(v).id() + "=" + c.network().variable(v).states().get(s).id()));
-        out.println("Given " + (what.isEmpty() ? "nothing (the network alone)" : String.join(", ", what))
-                + "; log P(given) = " + Numbers.fixed(q.logEvidence(), 6) + ".");
-        out.println();
-        out.print(Display.text(NetworkReport.variables(picked)));
+        screen.line("Given " + (what.isEmpty() ? "nothing (the network alone)" : String.join(", ", what))
+                + "; log P(given) = " + Numbers.fixed(q.logEvidence(), 6) + ".").blank();
+        screen.table(NetworkReport.variables(picked));
         return 0;
     }
 

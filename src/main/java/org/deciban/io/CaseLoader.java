@@ -373,7 +373,9 @@ public final class CaseLoader {
             if (h.id() == null) {
                 throw v.missing(p, "hypotheses[" + i + "].id", "an id of [a-z0-9-]+");
             }
-            if (!Hypothesis.ID.matcher(h.id()).matches()) {
+            // a network file's question variable keeps its state names as written, and hypotheses name them
+            if (!Hypothesis.ID.matcher(h.id()).matches()
+                    && !(dto.network() != null && org.deciban.model.Variable.isStateName(h.id()))) {
                 throw v.bad(p + "/id", h.id(), "an id of lower-case letters, digits and '-', starting with a letter or digit");
             }
             if (hypothesisLines.containsKey(h.id())) {
@@ -390,7 +392,7 @@ public final class CaseLoader {
             Settings settings = readSettings(v, dto.settings());
             Scales scales = readScales(v, dto.tables());
             NetworkCaseReader.Result net = NetworkCaseReader.read(doc, dto, this.root.resolve("priors"), inputs,
-                    hypotheses, hypothesisLines, scales, settings);
+                    hypotheses, scales, settings);
             return new CaseHeader(dto.question(), asOf, net.hypotheses(), net.prior(), settings, scales, net.network(),
                     net.questionVariable());
         }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.deciban.model.ConditionalTable;
 import org.deciban.model.Hypothesis;
 import org.deciban.model.InputFile;
@@ -80,7 +79,7 @@ final class NetworkCaseReader {
     }
 
     static Result read(YamlDocument doc, Dto.CaseFile dto, Path priors, List<InputFile> inputs,
-                       List<Hypothesis> hypotheses, Map<String, Integer> hypothesisLines, Scales scales, Settings settings) {
+                       List<Hypothesis> hypotheses, Scales scales, Settings settings) {
         return new NetworkCaseReader(doc, scales, settings).read(dto, priors, inputs, hypotheses);
     }
 
@@ -535,10 +534,5 @@ final class NetworkCaseReader {
             b.add(x);
         }
         return new TableForm.Decibans(b, effects);
-    }
-
-    /** Sorted ids, for messages. */
-    static Set<String> sorted(Set<String> ids) {
-        return new TreeSet<>(ids);
     }
 }

@@ -41,7 +41,7 @@ public final class NetworkFile {
     }
 
     private static List<Variable> variables(String name, byte[] text) {
-        String decoded = YamlDocument.decodeUtf8(name, text);
+        String decoded = Utf8Text.decode(name, text);
         int first = 0;
         while (first < decoded.length() && Character.isWhitespace(decoded.charAt(first))) {
             first++;

@@ -49,7 +49,7 @@ final class NetworkTables {
     }
 
     void declare(String name, List<String> states, int line) {
-        if (!Variable.NAME.matcher(name).matches()) {
+        if (!Variable.isName(name)) {
             throw error(line, "variable", name, "a variable name of " + Variable.NAME_RULE);
         }
         if (declared.containsKey(name)) {
@@ -64,7 +64,7 @@ final class NetworkTables {
         }
         List<String> seen = new ArrayList<>();
         for (String s : states) {
-            if (!Variable.STATE_NAME.matcher(s).matches()) {
+            if (!Variable.isStateName(s)) {
                 throw error(line, "variable " + name, s, "state names of " + Variable.STATE_NAME_RULE);
             }
             if (seen.contains(s)) {

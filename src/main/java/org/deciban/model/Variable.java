@@ -4,13 +4,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One discrete variable of a case's network, with its conditional table P(V | parents).
  *
  * <p>Ids written in a case file follow {@code [a-z0-9-]+} (checked where they are read); a variable
- * read from a BIF or XMLBIF file keeps its name as written, which must match {@link #NAME}. The table
+ * read from a BIF or XMLBIF file keeps its name as written, which must pass {@link #isName}. The table
  * has one row per configuration of {@code parents} in the order {@link ConditionalTable} documents and
  * one column per state; whether the number of rows matches the parents' states is checked by
  * {@link Network}, which knows the parents.
@@ -27,23 +26,55 @@ import java.util.regex.Pattern;
 public record Variable(String id, String label, List<State> states, List<String> parents, ConditionalTable table,
                        Double concentration, TableForm form, String origin) {
 
-    /** Names allowed for variables: letters, digits, '_', '.', '-' (the names of BIF and XMLBIF files). */
-    public static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_.\\-]*");
-    /** What {@link #NAME} allows, in words. */
+    /** What {@link #isName} allows, in words. */
     public static final String NAME_RULE = "letters, digits, '_', '.' and '-', starting with a letter, digit or '_'";
-    /**
-     * Names allowed for states: any printable text without spaces, quotes or the delimiters
-     * { } ( ) [ ] , ; | (BIF state names such as {@code <5}, {@code >=7.5} or {@code Asy/Patch} are kept).
-     */
-    public static final Pattern STATE_NAME = Pattern.compile("[^\\s\\p{Cntrl}{}()\\[\\],;|\"'`]+");
-    /** What {@link #STATE_NAME} allows, in words. */
+    /** What {@link #isStateName} allows, in words. */
     public static final String STATE_NAME_RULE = "printable text without spaces, quotes or any of { } ( ) [ ] , ; |";
+
+    /**
+     * Whether a text is an allowed variable name: letters, digits, '_', '.', '-', not starting with '.' or '-'
+     * (the names of BIF and XMLBIF files). Checked character by character, without regular expressions, so
+     * reading a network loads no regex machinery (the cold start of a query counts).
+     */
+    public static boolean isName(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            boolean ok = Character.isLetterOrDigit(c) || c == '_' || i > 0 && (c == '.' || c == '-');
+            if (!ok) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
+    /**
+     * Whether a text is an allowed state name: any printable text without white space, control characters,
+     * quotes or the delimiters { } ( ) [ ] , ; | (BIF state names such as {@code <5}, {@code >=7.5} or
+     * {@code Asy/Patch} are kept).
+     */
+    public static boolean isStateName(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c) || "{}()[],;|\"'`".indexOf(c) >= 0) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
 
     public Variable {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(form, "form");
-        if (!NAME.matcher(id).matches()) {
+        if (!isName(id)) {
             throw new IllegalArgumentException("variable name '" + id + "' is not allowed; allowed: " + NAME_RULE);
         }
         label = label == null || label.isBlank() ? id : label;

@@ -24,6 +24,8 @@ import org.deciban.model.Icd203;
  *  "evidence": [{"id", "weight", "effective": {h: L'}, "weight_db": {h: decibans}}],
  *  "log_evidence", "provenance": {...}}
  * </pre>
+ * For a network case each item also has "on" (its variable), its "effective" likelihoods are keyed by
+ * that variable's states, and {@link #addVariables} adds every variable's marginals.
  * Numbers are full-precision JSON numbers; a non-finite weight of evidence is the string
  * "Infinity" or "-Infinity" (JSON has no such numbers), and NaN (one hypothesis) is null.
  */

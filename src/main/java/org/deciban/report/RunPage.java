@@ -110,10 +110,17 @@ public final class RunPage {
         if (c.structured()) {
             shown = NetworkReport.pageColumns(c);
         }
+        if (c.structured()) {
+            s.paragraph("Each item's weight of evidence for each hypothesis against the others, in decibans (DESIGN N3): "
+                    + "w * 10 log10(sum_v P(v | h) L'(v) / sum_v P(v | not h) L'(v)) under the network alone, where v runs over "
+                    + "the states of the variable the item is on (column 'on') and L' is its likelihood after reliability "
+                    + "mixing. +10 dB is a likelihood ratio of 10 in favour; 0 dB is neutral. Sorted by the largest absolute weight.");
+        } else {
         s.paragraph("Each item's weight of evidence for each hypothesis against the others, in decibans: "
                 + "w * 10 log10(L'(h) / M(h)), where L' is the likelihood after reliability mixing and M(h) the "
                 + "prior-weighted likelihood under the other hypotheses. +10 dB is a likelihood ratio of 10 in favour, "
                 + "-10 dB one of 10 against; 0 dB is neutral. Sorted by the largest absolute weight.");
+        }
         s.table(ev.selectColumns(shown.toArray(String[]::new)),
                 "Evidence ledger (" + Numbers.count(c.evidence().size(), "item") + ")");
         s.note("The effective likelihoods behind every weight are in evidence.csv and evidence.md beside this page.");

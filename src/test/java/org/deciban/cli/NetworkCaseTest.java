@@ -142,6 +142,19 @@ class NetworkCaseTest {
         assertFalse(Files.exists(root.resolve("reports")));
     }
 
+    /** Hypotheses may label a network file's question states, named as in the file and in any order. */
+    @Test
+    void hypothesesLabelAFileQuestionInItsStateOrder(@TempDir Path tmp) {
+        Path root = Tree.copyCase("netfile", tmp.resolve("project"));
+        Tree.replaceOnce(root.resolve("priors/netfile.yaml"), "question_variable: Burglary",
+                "question_variable: Burglary\nhypotheses:\n  - id: \"False\"\n    label: No burglary\n"
+                        + "  - id: \"True\"\n    label: A burglary\n    outcome: Burglary");
+        Case c = new CaseLoader(root).load("netfile");
+        assertEquals(List.of("True", "False"), c.hypotheses().stream().map(h -> h.id()).toList());
+        assertEquals("A burglary", c.hypotheses().get(0).label());
+        assertEquals("Burglary", c.hypotheses().get(0).outcome());
+    }
+
     @Test
     void bifAndXmlBifReadTheSameNetwork() {
         Path dir = Tree.resource("cases/netfile/priors");

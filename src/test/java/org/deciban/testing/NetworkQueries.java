@@ -71,8 +71,12 @@ public final class NetworkQueries {
 
     /** The sets of one network. */
     public static Sets of(String network) {
-        return SETS.stream().filter(s -> s.network().equals(network)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no finding sets for " + network));
+        for (Sets s : SETS) {
+            if (s.network().equals(network)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no finding sets for " + network);
     }
 
     /** The test resource of a standard network (src/test/resources/networks/NAME.bif.gz). */
@@ -88,7 +92,9 @@ public final class NetworkQueries {
     /** Hard findings as (variable index, state index) pairs of a network. */
     public static int[][] indices(Network net, Map<String, String> findings) {
         List<int[]> out = new ArrayList<>();
-        findings.forEach((var, state) -> {
+        for (Map.Entry<String, String> f : findings.entrySet()) {
+            String var = f.getKey();
+            String state = f.getValue();
             int v = net.indexOf(var);
             if (v < 0) {
                 throw new IllegalArgumentException("no variable " + var);
@@ -98,7 +104,7 @@ public final class NetworkQueries {
                 throw new IllegalArgumentException("no state " + state + " of " + var);
             }
             out.add(new int[] {v, s});
-        });
+        }
         return out.toArray(new int[0][]);
     }
 }

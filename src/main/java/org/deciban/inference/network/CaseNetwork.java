@@ -276,7 +276,8 @@ public final class CaseNetwork {
     }
 
     private String engineNote() {
-        return "Engine: junction tree (exact), " + tree.n + " variables in " + tree.cliques() + " cliques, "
+        return "Engine: junction tree (exact), " + tree.n + " variables in " + tree.cliques()
+                + (tree.cliques() == 1 ? " clique, " : " cliques, ")
                 + String.format(java.util.Locale.ROOT, "%,d", tree.tableEntries()) + " table entries (largest clique "
                 + String.format(java.util.Locale.ROOT, "%,d", tree.largestClique()) + ").";
     }

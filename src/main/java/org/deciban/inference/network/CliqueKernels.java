@@ -14,6 +14,29 @@ final class CliqueKernels {
     private CliqueKernels() {
     }
 
+    /**
+     * The same walk over fewer, longer dimensions: adjacent dimensions j, j+1 merge when
+     * strides[j] == strides[j+1] * cards[j+1] (both absent from the target, or laid out in the target as in
+     * the clique), so the innermost loop runs over as many entries as possible. Returns {cards, strides}.
+     */
+    static int[][] compress(int[] cards, int[] strides) {
+        int m = cards.length;
+        int[] c = new int[m];
+        int[] s = new int[m];
+        int k = 0;
+        for (int j = 0; j < m; j++) {
+            if (k > 0 && s[k - 1] == strides[j] * cards[j]) {
+                c[k - 1] *= cards[j];
+                s[k - 1] = strides[j];
+            } else {
+                c[k] = cards[j];
+                s[k] = strides[j];
+                k++;
+            }
+        }
+        return new int[][] {java.util.Arrays.copyOf(c, k), java.util.Arrays.copyOf(s, k)};
+    }
+
     /** out[i] = the index of entry i in the table addressed by {@code strides}. */
     static void fillIndex(int[] cards, int[] strides, int[] out) {
         int m = cards.length;

@@ -26,8 +26,14 @@ import org.deciban.model.Settings;
  */
 public final class JunctionTree {
 
-    /** Cliques of at most this many entries get stored index maps; larger ones are walked by odometer. */
-    static final int MAP_LIMIT = 1 << 16;
+    /**
+     * Cliques of at most this many entries get stored index maps (a plain array lookup per entry, the
+     * fastest walk for small cliques), while {@link #MAP_BUDGET} lasts; larger ones are walked by
+     * odometer over {@link CliqueKernels#compress compressed} dimensions.
+     */
+    static final int MAP_LIMIT = 1 << 18;
+    /** Most index-map entries stored for one tree (2^24 ints, 64 MiB). */
+    static final long MAP_BUDGET = 1L << 24;
 
     final Network network;
     final int n;
@@ -49,6 +55,10 @@ public final class JunctionTree {
     final int[][] sepStrideInChild;
     /** Per clique c (not the root): stride in c's separator of each variable of c's parent. */
     final int[][] sepStrideInParent;
+    /** Per clique c (not the root): {@link CliqueKernels#compress compressed} cards and strides of the walk over c to its separator. */
+    final int[][][] childWalk;
+    /** Per clique c (not the root): compressed cards and strides of the walk over c's parent to c's separator. */
+    final int[][][] parentWalk;
     /** Per clique c: separator index of each of c's entries, or null when c is walked by odometer. */
     final int[][] childMap;
     /** Per clique c: separator index of each entry of c's parent, or null when the parent is walked by odometer. */
@@ -111,8 +121,11 @@ public final class JunctionTree {
         sepStrideInParent = new int[m][];
         childMap = new int[m][];
         parentMap = new int[m][];
+        childWalk = new int[m][][];
+        parentWalk = new int[m][][];
         int st = 0;
         int ms = 1;
+        long mapped = 0;
         for (int c = 0; c < m; c++) {
             if (parent[c] < 0) {
                 continue;
@@ -129,13 +142,17 @@ public final class JunctionTree {
             ms = Math.max(ms, s);
             sepStrideInChild[c] = stridesIn(vars[c], sep, sepStride);
             sepStrideInParent[c] = stridesIn(vars[parent[c]], sep, sepStride);
-            if (size[c] <= MAP_LIMIT) {
+            childWalk[c] = CliqueKernels.compress(cliqueCards[c], sepStrideInChild[c]);
+            parentWalk[c] = CliqueKernels.compress(cliqueCards[parent[c]], sepStrideInParent[c]);
+            if (size[c] <= MAP_LIMIT && mapped + size[c] <= MAP_BUDGET) {
                 childMap[c] = new int[size[c]];
                 CliqueKernels.fillIndex(cliqueCards[c], sepStrideInChild[c], childMap[c]);
+                mapped += size[c];
             }
-            if (size[parent[c]] <= MAP_LIMIT) {
+            if (size[parent[c]] <= MAP_LIMIT && mapped + size[parent[c]] <= MAP_BUDGET) {
                 parentMap[c] = new int[size[parent[c]]];
                 CliqueKernels.fillIndex(cliqueCards[parent[c]], sepStrideInParent[c], parentMap[c]);
+                mapped += size[parent[c]];
             }
         }
         sepTotal = st;
@@ -175,7 +192,11 @@ public final class JunctionTree {
         }
         assigned = new int[m][];
         for (int c = 0; c < m; c++) {
-            assigned[c] = assign.get(c).stream().mapToInt(Integer::intValue).toArray();
+            List<Integer> vs = assign.get(c);
+            assigned[c] = new int[vs.size()];
+            for (int i = 0; i < vs.size(); i++) {
+                assigned[c][i] = vs.get(i);
+            }
         }
         initial = new double[total];
         int[] digit = new int[Math.max(1, maxWidth)];
@@ -332,7 +353,14 @@ public final class JunctionTree {
     }
 
     private static int[] intersect(int[] a, int[] b) {
-        return Arrays.stream(a).filter(x -> Arrays.binarySearch(b, x) >= 0).toArray();
+        int[] out = new int[Math.min(a.length, b.length)];
+        int k = 0;
+        for (int x : a) {
+            if (Arrays.binarySearch(b, x) >= 0) {
+                out[k++] = x;
+            }
+        }
+        return Arrays.copyOf(out, k);
     }
 
     /** Strides of a table over sorted variables {@code vs}, the last fastest. */

@@ -262,7 +262,7 @@ public final class Propagation {
                     msg[map[j]] += pot[off + j];
                 }
             } else {
-                CliqueKernels.marginalize(pot, off, tr.size[c], tr.cliqueCards[c], tr.sepStrideInChild[c], msg, digit);
+                CliqueKernels.marginalize(pot, off, tr.size[c], tr.childWalk[c][0], tr.childWalk[c][1], msg, digit);
             }
             double sum = 0;
             for (int j = 0; j < s; j++) {
@@ -303,7 +303,7 @@ public final class Propagation {
                     msg[map[j]] += pot[off + j];
                 }
             } else {
-                CliqueKernels.marginalize(pot, off, tr.size[p], tr.cliqueCards[p], tr.sepStrideInParent[c], msg, digit);
+                CliqueKernels.marginalize(pot, off, tr.size[p], tr.parentWalk[c][0], tr.parentWalk[c][1], msg, digit);
             }
             double sum = 0;
             for (int j = 0; j < s; j++) {
@@ -322,7 +322,7 @@ public final class Propagation {
                     pot[coff + j] *= msg[cmap[j]];
                 }
             } else {
-                CliqueKernels.multiply(pot, coff, tr.size[c], tr.cliqueCards[c], tr.sepStrideInChild[c], msg, digit);
+                CliqueKernels.multiply(pot, coff, tr.size[c], tr.childWalk[c][0], tr.childWalk[c][1], msg, digit);
             }
         }
         logEvidence = logZ;
@@ -339,7 +339,7 @@ public final class Propagation {
                 pot[off + j] *= msg[map[j]];
             }
         } else {
-            CliqueKernels.multiply(pot, off, tr.size[p], tr.cliqueCards[p], tr.sepStrideInParent[c], msg, digit);
+            CliqueKernels.multiply(pot, off, tr.size[p], tr.parentWalk[c][0], tr.parentWalk[c][1], msg, digit);
         }
     }
 
