@@ -33,6 +33,18 @@ public final class Launcher {
     /** The environment variable that turns the re-launch off ({@code DECIBAN_CDS=off}). */
     static final String SWITCH = "DECIBAN_CDS";
 
+    /**
+     * Options of the child JVM besides the archive: the C2 compiler's thresholds at ten times their defaults
+     * (5,000 calls, 600 calls with loops, 15,000 calls and loop turns, 40,000 loop turns). In a command of a
+     * few seconds C2 otherwise spends a second of CPU time on lukewarm methods (YAML binding, tables, charts)
+     * on two cores the command itself needs; a truly hot loop (the Monte Carlo kernel) crosses ten times the
+     * threshold within milliseconds and is compiled by C2 as before. The user's own JVM options come after
+     * these and override them.
+     */
+    static final List<String> CHILD_OPTIONS = List.of("-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
+            "-XX:Tier4BackEdgeThreshold=400000");
+
     /** JVM option prefixes that rule out a re-launch. */
     private static final List<String> KEEP_IN_THIS_JVM = List.of("-agentlib:", "-agentpath:", "-javaagent:",
             "-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit", "-XX:+AutoCreateSharedArchive",
@@ -106,6 +118,9 @@ public final class Launcher {
      */
     static Optional<List<String>> childCommand(Path java, Path jar, ClassDataArchive archive, List<String> commandLine,
             List<String> args) {
+        if (!worthASecondJvm(args)) {
+            return Optional.empty();
+        }
         int dashJar = commandLine.indexOf("-jar");
         if (dashJar < 0 || dashJar + 1 >= commandLine.size()
                 || !commandLine.subList(dashJar + 2, commandLine.size()).equals(args)) {
@@ -125,10 +140,29 @@ public final class Launcher {
         // JVM log warnings (a class-sharing mismatch, say) go to stderr, never into a command's stdout
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=warning:stderr");
+        cmd.addAll(CHILD_OPTIONS);
         cmd.addAll(jvmOptions);
         cmd.addAll(Arrays.asList("-cp", jar.toString(), Deciban.class.getName()));
         cmd.addAll(args);
         return Optional.of(cmd);
+    }
+
+    /**
+     * Whether {@code args} run a command that loads enough classes to gain from the archive: a command is
+     * named and no help or version is asked for. Help and {@code --version} print from picocli alone, which
+     * the archive cannot hold (its classes are in the Java 5 class-file format), so a second JVM would only
+     * cost its own start.
+     */
+    static boolean worthASecondJvm(List<String> args) {
+        if (args.isEmpty() || args.get(0).startsWith("-") || args.get(0).equals("help")) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The jar this class was loaded from, when it was loaded from a jar. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,15 +34,21 @@ class LauncherTest {
         Optional<List<String>> cmd = child(List.of("-Xmx2g", "-Dx=a b", "-jar", "target/deciban.jar", "run", "kim-2024"),
                 List.of("run", "kim-2024"));
         assertEquals(Optional.of(List.of("/jdk/bin/java", "-XX:SharedArchiveFile=/p/target/deciban.jsa",
-                "-Xlog:disable", "-Xlog:all=warning:stderr", "-Xmx2g", "-Dx=a b",
+                "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:Tier4InvocationThreshold=50000",
+                "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
+                "-XX:Tier4BackEdgeThreshold=400000", "-Xmx2g", "-Dx=a b",
                 "-cp", "/p/target/deciban.jar", "org.deciban.cli.Deciban", "run", "kim-2024")), cmd);
     }
 
     @Test
-    void noArgumentsStillRelaunch() {
-        assertEquals(List.of("/jdk/bin/java", "-XX:SharedArchiveFile=/p/target/deciban.jsa", "-Xlog:disable",
-                "-Xlog:all=warning:stderr", "-cp", "/p/target/deciban.jar", "org.deciban.cli.Deciban"),
-                child(List.of("-jar", "deciban.jar"), List.of()).orElseThrow());
+    void helpVersionAndUsageStayInThisJvm() {
+        for (List<String> args : List.of(List.<String>of(), List.of("--version"), List.of("-V"), List.of("--help"),
+                List.of("help", "run"), List.of("run", "--help"), List.of("check", "-h"))) {
+            List<String> line = new ArrayList<>(List.of("-jar", "deciban.jar"));
+            line.addAll(args);
+            assertTrue(child(line, args).isEmpty(), args.toString());
+        }
+        assertTrue(child(List.of("-jar", "deciban.jar", "history", "kim-2024"), List.of("history", "kim-2024")).isPresent());
     }
 
     @Test
