@@ -8,7 +8,8 @@
 # median CPU time (user + system, all threads) of RUNS rounds, and each median wall time as a multiple of
 # `java -version`'s. The load average is printed before and after: other work on the machine slows every row.
 # `run` writes its reports into a temporary copy of priors/, evidence/ and reports/, never into the project.
-# Run from anywhere:  src/bench/startup-bench.sh   (options: RUNS=7 CASE=kim-2024 BUILD=1 BASELINE_JAR=...)
+# Run from anywhere:  src/bench/startup-bench.sh   (options: RUNS=7 CASE=kim-2024 BUILD=1 BASELINE_JAR=...;
+# BREAKDOWN=1 prints instead when `run` loads the classes of each library)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-7}
@@ -35,6 +36,11 @@ variants() {
   for cmd in "--version" "check --root $ROOT $CASE" "run --root $ROOT $CASE"; do
     echo "deciban ${cmd%% *} (shipped)||java -jar $JAR $cmd"
     echo "deciban ${cmd%% *} (DECIBAN_CDS=off)|DECIBAN_CDS=off|java -jar $JAR $cmd"
+    if [ "${cmd%% *}" != --version ]; then
+      # what the C1 compiler alone would give (the child JVM inherits the variable); not the default:
+      # C1 code is slower in long Monte Carlo runs
+      echo "deciban ${cmd%% *} (shipped, C1 only)|JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1|java -jar $JAR $cmd"
+    fi
     if [ -n "${BASELINE_JAR:-}" ]; then
       echo "deciban ${cmd%% *} (BASELINE_JAR)||java -jar $BASELINE_JAR $cmd"
     fi
@@ -50,6 +56,17 @@ if [ "$a" != "$b" ]; then
   exit 1
 fi
 
+if [ "${BREAKDOWN:-0}" = 1 ]; then
+  # where `run` spends its time, as the JVM loads classes: per library, the first and last load (seconds since
+  # the JVM started) and the number of classes, in one JVM without the archive (DECIBAN_CDS=off)
+  DECIBAN_CDS=off java -Xlog:class+load:file="$TMP/classes":uptime -jar "$JAR" run --no-write --root "$ROOT" "$CASE" >/dev/null
+  echo "classes loaded by run: $(wc -l <"$TMP/classes") ($(grep -c 'shared objects file' "$TMP/classes") from the JDK's archive)"
+  awk '{t = $1; gsub(/[][s]/, "", t); c = $2; sub(/\$.*/, "", c); n = split(c, p, "."); k = (n > 3) ? p[1] "." p[2] "." p[3] : p[1] "." p[2];
+        if (!(k in first)) { first[k] = t; order[++m] = k } last[k] = t; count[k]++ }
+       END { for (i = 1; i <= m; i++) if (count[order[i]] >= 10) printf "  %7.3f s .. %7.3f s %5d  %s\n", first[order[i]], last[order[i]], count[order[i]], order[i] }' \
+    "$TMP/classes" | grep -v ' java\.\| jdk\.\| sun\.'
+  exit 0
+fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)   cores: $(nproc)   rounds: $RUNS"
 i=0
 while IFS= read -r line; do echo "$line" >"$TMP/v$i"; i=$((i + 1)); done < <(variants)
