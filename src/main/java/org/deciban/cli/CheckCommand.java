@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.deciban.inference.CasePosterior;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
+import org.deciban.report.Numbers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +29,10 @@ public final class CheckCommand implements Callable<Integer> {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
         CasePosterior.of(c);
-        spec.commandLine().getOut().printf("%s: valid: %d hypotheses, %d evidence items from %d files%n",
-                c.id(), c.size(), c.evidence().size(), c.inputs().size());
+        long evidenceFiles = c.inputs().stream().filter(f -> f.path().startsWith("evidence/")).count();
+        common.screen(spec.commandLine().getOut()).line(c.id() + ": valid: " + Numbers.count(c.size(), "hypothesis", "hypotheses")
+                + ", " + Numbers.count(c.evidence().size(), "evidence item") + " from "
+                + Numbers.count(evidenceFiles, "evidence file") + " (and priors/" + c.id() + ".yaml)");
         return 0;
     }
 }

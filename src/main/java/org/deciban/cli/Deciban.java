@@ -2,6 +2,7 @@ package org.deciban.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.deciban.inference.ImpossibleEvidenceException;
 import org.deciban.io.InputException;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
                 + "credible intervals and weights of evidence (in decibans) out.",
                 "",
                 "Cases live in priors/<case>.yaml and evidence/<case>/*.yaml; reports go to reports/<case>/."})
-public final class Deciban implements Runnable {
+public final class Deciban implements Callable<Integer> {
 
     /**
      * The subcommands, in the order {@code --help} lists them. They are added to the command line by
@@ -34,9 +35,15 @@ public final class Deciban implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code deciban} without a command is a usage error: the help goes to stderr, exit code 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("deciban: error: no command given; name one of the commands below");
+        err.println();
+        spec.commandLine().usage(err);
+        err.flush();
+        return BAD_INPUT;
     }
 
     /** A command line with every subcommand, ready to execute, writing to the given writers. */
@@ -53,6 +60,7 @@ public final class Deciban implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler(Deciban::handle);
         cl.setParameterExceptionHandler(Deciban::handleParameter);
+        cl.setUsageHelpAutoWidth(true);
         return cl;
     }
 

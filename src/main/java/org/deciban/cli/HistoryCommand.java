@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deciban.io.CaseLoader;
-import org.deciban.report.Display;
+import org.deciban.report.Numbers;
 import org.deciban.report.HistoryLog;
 import org.deciban.report.HistoryTables;
 import org.deciban.report.ReportFolder;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "history", header = "Past runs of a case, and proof that none was edited (--verify).", mixinStandardHelpOptions = true,
         description = {"Print the timeline of a case's estimates, run by run, and which input files changed between runs.",
                 "With --verify, check the hash chain of reports/<case>/history.jsonl and name the first broken record.",
-                "Exit codes: 0 intact, 1 verification failed (changed record, or a torn last line), 2 bad input."})
+                "Exit codes: 0 intact, 1 verification failed (a changed record, or a torn last line), 2 bad input."})
 public final class HistoryCommand implements Callable<Integer> {
 
     /** Exit code of a history that fails verification. */
@@ -54,7 +54,7 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         HistoryLog.Reading r = log.read();
         if (!verify) {
-            timeline(out, caseId, name, r);
+            timeline(common.screen(out), caseId, name, r);
         }
         for (String s : r.sealed()) {
             out.println(name + ": note: " + s);
@@ -67,8 +67,9 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         if (verify) {
             if (r.intact()) {
-                out.println(name + ": OK, " + r.entries().size() + " records, chain intact"
-                        + (r.sealed().isEmpty() ? "" : " (" + r.sealed().size() + " interrupted run(s) noted above)"));
+                out.println(name + ": OK, " + Numbers.count(r.entries().size(), "record") + ", chain intact"
+                        + (r.sealed().isEmpty() ? "" : " (" + Numbers.count(r.sealed().size(), "interrupted run")
+                        + " noted above)"));
                 return 0;
             }
             return VERIFY_FAILED;
@@ -76,23 +77,21 @@ public final class HistoryCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void timeline(PrintWriter out, String caseId, String name, HistoryLog.Reading r) {
+    private static void timeline(Screen screen, String caseId, String name, HistoryLog.Reading r) {
         List<HistoryLog.Entry> entries = r.entries();
-        out.println(caseId + ": " + entries.size() + " recorded run(s) in " + name);
-        out.println();
+        screen.line(caseId + ": " + Numbers.count(entries.size(), "recorded run") + " in " + name).blank();
         if (entries.isEmpty()) {
             return;
         }
-        out.print(Display.text(HistoryTables.timeline(entries).removeColumns("inputs changed")));
-        out.println();
-        out.println("Inputs changed between runs:");
+        screen.table(HistoryTables.timeline(entries).removeColumns("inputs_changed")).blank();
+        screen.line("Inputs changed between runs:");
         for (int i = 1; i < entries.size(); i++) {
             List<String> ch = HistoryTables.changes(entries.get(i - 1).record(), entries.get(i).record());
-            out.println("  record " + entries.get(i).line() + " (" + entries.get(i).record().time() + "): "
+            screen.line("  record " + entries.get(i).line() + " (" + entries.get(i).record().time() + "): "
                     + (ch.isEmpty() ? "none" : String.join("; ", ch)));
         }
         if (entries.size() == 1) {
-            out.println("  (only one run)");
+            screen.line("  (only one run)");
         }
     }
 }

@@ -16,7 +16,6 @@ import org.deciban.inference.montecarlo.MonteCarloResult;
 import org.deciban.inference.montecarlo.Weighting;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
-import org.deciban.report.Display;
 import org.deciban.report.HistoryRecord;
 import org.deciban.report.HtmlReport;
 import org.deciban.report.IntervalReport;
@@ -34,9 +33,10 @@ import picocli.CommandLine.Option;
 
 /** {@code deciban run}: the posterior of a case, printed and written to reports/&lt;case&gt;/. */
 @Command(name = "run", header = "The posterior of a case, with credible intervals; writes its reports.", mixinStandardHelpOptions = true,
-        description = {"Update the prior with the evidence; print the posterior per hypothesis and per outcome;",
-                "write reports/<case>/posterior.md, posterior.csv, evidence.md and evidence.csv;",
-                "write reports/<case>/report.html and append the run to reports/<case>/history.jsonl."})
+        description = {"Update the prior with the evidence and print the posterior per hypothesis and per outcome, "
+                + "with Monte Carlo credible intervals.",
+                "Writes reports/<case>/report.html, posterior.md, posterior.csv, evidence.md and evidence.csv, and "
+                + "appends the run to reports/<case>/history.jsonl (--no-write: print only)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -115,17 +115,16 @@ public final class RunCommand implements Callable<Integer> {
             out.println(JsonReport.text(doc));
             return 0;
         }
-        out.println(c.id() + ": " + c.question());
-        out.println();
-        out.print(Display.text(mc == null ? PosteriorTables.posterior(c, p)
-                : IntervalReport.withIntervals(PosteriorTables.posterior(c, p), p, mc)));
-        out.println();
+        Screen screen = common.screen(out);
+        screen.line(c.id() + ": " + c.question()).blank();
+        screen.table(mc == null ? PosteriorTables.posterior(c, p)
+                : IntervalReport.withIntervals(PosteriorTables.posterior(c, p), p, mc)).blank();
         for (String line : mc == null ? RunReport.headline(p) : IntervalReport.headline(p, mc)) {
-            out.println(line);
+            screen.line(line);
         }
-        out.println(engine.note());
+        screen.line(engine.note());
         if (mc != null) {
-            out.println(IntervalReport.method(mc));
+            screen.line(IntervalReport.method(mc));
         }
         ReportOutput.listWritten(out, common.root, written);
         return 0;

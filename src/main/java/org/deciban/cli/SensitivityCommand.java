@@ -20,9 +20,10 @@ import picocli.CommandLine.Mixin;
 
 /** {@code deciban sensitivity}: leave-one-out, tornado, prior neighbourhood and "what would it take". */
 @Command(name = "sensitivity", header = "How robust the judgment is: leave-one-out, tornado, prior, what it would take.", mixinStandardHelpOptions = true,
-        description = {"How fragile the leading hypothesis is: leave-one-out, a tornado over each item's likelihood",
-                "uncertainty, the prior neighbourhood, and the decibans one new item would need to change it;",
-                "write reports/<case>/sensitivity.md and sensitivity-{loo,tornado,prior,threshold}.csv."})
+        description = {"How fragile the leading hypothesis is: leave-one-out, a tornado over each item's likelihood "
+                + "uncertainty, the prior neighbourhood, and the decibans one new item would need to change it.",
+                "Writes reports/<case>/sensitivity.md and sensitivity-loo.csv, -tornado.csv, -prior.csv and "
+                + "-threshold.csv."})
 public final class SensitivityCommand implements Callable<Integer> {
 
     @Mixin
@@ -50,9 +51,9 @@ public final class SensitivityCommand implements Callable<Integer> {
             out.println(JsonReport.text(SensitivityReport.json(c, f, prov)));
             return 0;
         }
-        out.println(c.id() + ": " + c.question());
-        out.println();
-        out.print(SensitivityReport.text(c, f));
+        Screen screen = common.screen(out);
+        screen.line(c.id() + ": " + c.question()).blank();
+        out.print(SensitivityReport.text(c, f, screen.layout()));
         ReportOutput.listWritten(out, common.root, written);
         return 0;
     }

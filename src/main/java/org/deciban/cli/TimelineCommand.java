@@ -11,7 +11,6 @@ import org.deciban.inference.dynamics.DriftFilter;
 import org.deciban.inference.dynamics.Timeline;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
-import org.deciban.report.Display;
 import org.deciban.report.JsonReport;
 import org.deciban.report.Numbers;
 import org.deciban.report.Provenance;
@@ -26,10 +25,11 @@ import tech.tablesaw.api.Table;
 
 /** {@code deciban timeline}: the filtered posterior after each evidence date and at as_of. */
 @Command(name = "timeline", header = "How the forecast moved over time, under the case's drift.", mixinStandardHelpOptions = true,
-        description = {"Filter the evidence forward in date order under the case's drift (settings.drift, per year):",
-                "print the posterior after each evidence date and at as_of; write reports/<case>/timeline.md and .csv",
-                "(timeline-as-of-DATE.* with --as-of, ...-drift-X.* with --drift, so replays never overwrite the forecast).",
-                "Items without a date count as observed at the case's as_of."})
+        description = {"Filter the evidence forward in date order under the case's drift (settings.drift, per year) "
+                + "and print the posterior after each evidence date and at as_of. Items without a date count as "
+                + "observed at the case's as_of.",
+                "Writes reports/<case>/timeline.md and timeline.csv (timeline-as-of-DATE.* with --as-of, "
+                + "...-drift-X.* with --drift, so replays never overwrite the forecast)."})
 public final class TimelineCommand implements Callable<Integer> {
 
     @Mixin
@@ -84,15 +84,15 @@ public final class TimelineCommand implements Callable<Integer> {
             out.println(JsonReport.text(TimelineReport.json(used, t, prov)));
             return 0;
         }
-        out.println(c.id() + ": " + c.question());
-        out.println("as of " + (t.end() == null ? "(no date)" : t.end()) + ", " + TimelineReport.driftWords(rate)
-                + "; " + used.evidence().size() + " of " + c.evidence().size() + " items");
-        out.println();
+        Screen screen = common.screen(out);
+        screen.line(c.id() + ": " + c.question());
+        screen.line("As of " + (t.end() == null ? "(no date)" : t.end()) + ", " + TimelineReport.driftWords(rate)
+                + "; " + used.evidence().size() + " of " + Numbers.count(c.evidence().size(), "evidence item") + ".");
+        screen.blank();
         Table table = TimelineReport.table(used, t);
-        out.print(Display.text(table.removeColumns("items")));
-        out.println();
+        screen.table(table.removeColumns("items"), 2).blank();
         for (String line : RunReport.headline(t.posterior())) {
-            out.println(line);
+            screen.line(line);
         }
         ReportOutput.listWritten(out, common.root, written);
         return 0;

@@ -1,13 +1,9 @@
 package org.deciban.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,18 +36,16 @@ import org.deciban.model.Settings;
  */
 public final class CaseLoader {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
-
     private final Path root;
 
     /** @param root the project folder holding priors/ and evidence/ */
     public CaseLoader(Path root) {
         this.root = root;
+    }
+
+    /** The project folder this loader reads from. */
+    public Path root() {
+        return root;
     }
 
     /** The case ids that have a priors file, sorted. */
@@ -79,7 +73,7 @@ public final class CaseLoader {
     public Case load(String caseId) {
         String priorsName = "priors/" + caseId + ".yaml";
         if (!Hypothesis.ID.matcher(caseId).matches()) {
-            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+");
+            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+, the name of priors/<case>.yaml without folder or .yaml");
         }
         Path priorsPath = root.resolve("priors").resolve(caseId + ".yaml");
         if (!Files.isRegularFile(priorsPath)) {
@@ -200,7 +194,7 @@ public final class CaseLoader {
     private CaseHeader header(String caseId, List<InputFile> inputs) {
         String priorsName = "priors/" + caseId + ".yaml";
         if (!Hypothesis.ID.matcher(caseId).matches()) {
-            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+");
+            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+, the name of priors/<case>.yaml without folder or .yaml");
         }
         Path priorsPath = root.resolve("priors").resolve(caseId + ".yaml");
         if (!Files.isRegularFile(priorsPath)) {
@@ -293,7 +287,7 @@ public final class CaseLoader {
 
     private static <T> T bind(YamlDocument doc, JsonNode node, String path, Class<T> type) {
         try {
-            return MAPPER.treeToValue(node, type);
+            return YamlBinding.bind(node, type);
         } catch (UnrecognizedPropertyException e) {
             String at = path + pointer(e);
             List<String> known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.toList());
@@ -309,11 +303,17 @@ public final class CaseLoader {
         } catch (JsonProcessingException e) {
             throw new InputException(doc.file(), doc.lineOf(path), YamlDocument.fieldName(path), null,
                     "unreadable: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputException(doc.file(), doc.lineOf(path), YamlDocument.fieldName(path), null,
+                    "unreadable: " + e.getMessage());
         }
     }
 
     private static String expected(JsonMappingException e) {
         String msg = String.valueOf(e.getOriginalMessage());
+        if (msg.contains("Boolean")) {
+            return "true or false (yes/no and on/off are read as true/false here)";
+        }
         if (msg.contains("java.util.Map") || msg.contains("LinkedHashMap") || msg.contains("from Array") && msg.contains("Entry")) {
             return "a mapping of key: value";
         }

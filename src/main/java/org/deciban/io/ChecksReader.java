@@ -19,6 +19,7 @@ import org.deciban.model.Icd203;
  * checks:
  *   max_item_share: 0.5        # optional
  *   survival_share: 0.9        # optional
+ *   band_must_survive: false   # optional
  *   tries: 1000                # optional
  *   default_confidence: 10     # optional
  *   expect:
@@ -44,6 +45,7 @@ final class ChecksReader {
                 : v.number("/checks/max_item_share", entry.maxItemShare(), x -> x > 0 && x <= 1, "a number in (0, 1]");
         double survival = entry.survivalShare() == null ? d.survivalShare()
                 : v.number("/checks/survival_share", entry.survivalShare(), x -> x >= 0 && x <= 1, "a number in [0, 1]");
+        boolean band = entry.bandMustSurvive() == null ? d.bandMustSurvive() : entry.bandMustSurvive();
         int tries = entry.tries() == null ? d.tries()
                 : (int) v.integer("/checks/tries", entry.tries(), 1, 1_000_000, "a whole number from 1 to 1000000");
         double conf = entry.defaultConfidence() == null ? d.defaultConfidence()
@@ -54,7 +56,7 @@ final class ChecksReader {
                 expectations.add(expectation(v, "/checks/expect/" + i, entry.expect().get(i), c));
             }
         }
-        return new Checks(maxShare, survival, tries, conf, expectations);
+        return new Checks(maxShare, survival, band, tries, conf, expectations);
     }
 
     private static Expectation expectation(Fields v, String path, Dto.ExpectationEntry e, Case c) {

@@ -24,6 +24,7 @@ final class Dto {
     record ChecksEntry(
             @JsonProperty("max_item_share") JsonNode maxItemShare,
             @JsonProperty("survival_share") JsonNode survivalShare,
+            @JsonProperty("band_must_survive") Boolean bandMustSurvive,
             @JsonProperty("tries") JsonNode tries,
             @JsonProperty("default_confidence") JsonNode defaultConfidence,
             @JsonProperty("expect") java.util.List<ExpectationEntry> expect) {

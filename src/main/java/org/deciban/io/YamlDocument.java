@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * One YAML file read strictly into a Jackson tree, with the line of every node.
@@ -29,6 +30,12 @@ import org.yaml.snakeyaml.LoaderOptions;
  * deeper than {@link #MAX_DEPTH}, duplicate keys, explicit tags (such as {@code !!java.lang.Object}),
  * anchors and aliases (so an alias bomb cannot expand), and more than one document. Nothing in a
  * file is ever turned into a Java object other than maps, lists, strings, numbers and booleans.
+ *
+ * <p>Scalars follow YAML 1.2, not 1.1: {@code yes}, {@code no}, {@code on}, {@code off}, {@code y}
+ * and {@code n} are text; {@code null} written out is the text "null" (only {@code ~} and an empty
+ * value are empty). A scalar that YAML reads as a boolean or a number keeps the text it was written
+ * with ({@link PlainScalar}), so wherever the format expects an id, a state, a label or a key, the
+ * value is exactly what the analyst wrote ({@code id: 1e3} is "1e3"), never a converted number.
  */
 public final class YamlDocument {
 
@@ -59,6 +66,7 @@ public final class YamlDocument {
         YAMLFactory f = YAMLFactory.builder()
                 .loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 2).build())
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
                 .build();
         f.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         return f;
@@ -93,6 +101,17 @@ public final class YamlDocument {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String msg = firstLine(e.getOriginalMessage());
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                int line = m.getProblemMark().getLine() + 1;
+                int column = m.getProblemMark().getColumn() + 1;
+                if (String.valueOf(m.getProblem()).contains("\\t(TAB)")) {
+                    throw new InputException(file, line, null, null, "column " + column + " holds a tab; allowed: "
+                            + "spaces, since YAML does not allow tabs for indentation or between tokens "
+                            + "(indent with spaces; a tab inside quotes is fine)");
+                }
+                throw new InputException(file, line, null, null, "malformed YAML at column " + column + ": "
+                        + firstLine(m.getProblem()) + " (" + msg + ")");
+            }
             java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(msg);
             if (dup.find()) {
                 throw new InputException(file, loc == null ? 0 : loc.getLineNr(), dup.group(1), dup.group(1),
@@ -190,11 +209,10 @@ public final class YamlDocument {
             case VALUE_NUMBER_FLOAT:
                 return number(file, p, path, line, t == JsonToken.VALUE_NUMBER_INT);
             case VALUE_TRUE:
-                return nf.booleanNode(true);
             case VALUE_FALSE:
-                return nf.booleanNode(false);
+                return PlainScalar.bool(t == JsonToken.VALUE_TRUE, p.getText());
             case VALUE_NULL:
-                return nf.nullNode();
+                return p.getText().isEmpty() || p.getText().equals("~") ? nf.nullNode() : nf.textNode(p.getText());
             default:
                 throw new InputException(file, line, fieldName(path), t.toString(), "unexpected YAML token");
         }
@@ -206,13 +224,13 @@ public final class YamlDocument {
      */
     private static JsonNode number(String file, YAMLParser p, String path, int line, boolean integral)
             throws IOException {
-        JsonNodeFactory nf = JsonNodeFactory.instance;
         try {
             if (integral) {
-                return nf.numberNode(p.getBigIntegerValue());
+                return PlainScalar.integer(p.getBigIntegerValue(), p.getText());
             }
             double d = p.getDoubleValue();
-            return Double.isFinite(d) ? nf.numberNode(p.getDecimalValue()) : nf.numberNode(d);
+            return Double.isFinite(d) ? PlainScalar.decimal(p.getDecimalValue(), p.getText())
+                    : PlainScalar.nonFinite(d, p.getText());
         } catch (JsonProcessingException | NumberFormatException e) {
             throw new InputException(file, line, fieldName(path), p.getText(),
                     "allowed: a finite decimal number (NaN and infinity are not numbers here)");

@@ -29,6 +29,10 @@ final class ProofSession {
     final Judgments judgments;
     final Map<String, String> details = Collections.synchronizedMap(new LinkedHashMap<>());
     final List<ChangedJudgment> counterexample = Collections.synchronizedList(new ArrayList<>());
+    /** The survival counts, set by the survival check. */
+    volatile Survival survival;
+    /** The judgment table of the shrunk counterexample, or null when none was found. */
+    volatile double[] counterexampleTable;
 
     ProofSession(Case subject, Checks checks, long seed) {
         this.subject = subject;

@@ -36,33 +36,11 @@ public final class Display {
         return out;
     }
 
-    /** Plain-text rendering for a terminal: columns padded to width, numbers right-aligned. */
+    /**
+     * Plain-text rendering for a terminal of {@link TextLayout#DEFAULT_WIDTH} columns; commands use
+     * the {@link TextLayout} of their terminal instead.
+     */
     public static String text(Table t) {
-        Table d = of(t);
-        int cols = d.columnCount();
-        int[] width = new int[cols];
-        for (int i = 0; i < cols; i++) {
-            Column<?> c = d.column(i);
-            width[i] = c.name().length();
-            for (int r = 0; r < c.size(); r++) {
-                width[i] = Math.max(width[i], c.getString(r).length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cols; i++) {
-            sb.append(pad(d.column(i).name(), width[i], t.column(i) instanceof DoubleColumn)).append(i + 1 < cols ? "  " : "\n");
-        }
-        for (int r = 0; r < d.rowCount(); r++) {
-            for (int i = 0; i < cols; i++) {
-                sb.append(pad(d.column(i).getString(r), width[i], t.column(i) instanceof DoubleColumn))
-                        .append(i + 1 < cols ? "  " : "\n");
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String pad(String s, int width, boolean right) {
-        String fill = " ".repeat(Math.max(0, width - s.length()));
-        return right ? fill + s : s + fill;
+        return TextLayout.DEFAULT.table(t);
     }
 }

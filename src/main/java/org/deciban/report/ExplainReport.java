@@ -95,7 +95,7 @@ public final class ExplainReport {
     }
 
     /**
-     * One pasteable sentence per removal, e.g. "Without 'a' and 'b', 'trump' falls from 0.47 to 0.41
+     * One pasteable sentence per removal, e.g. "Without 'a' and 'b', 'cut' falls from 0.47 to 0.41
      * and still leads."
      */
     public static List<String> sentences(Case c, Explain.Explanation x) {
@@ -104,7 +104,8 @@ public final class ExplainReport {
         all.addAll(x.groups());
         for (Removal r : all) {
             String what = r.group() == null ? "Without " + quoteList(r.removed())
-                    : "Without the " + r.removed().size() + " items of group '" + r.group() + "' ("
+                    : "Without the " + (r.removed().size() == 1 ? "only item" : Numbers.count(r.removed().size(), "item"))
+                    + " of group '" + r.group() + "' ("
                     + quoteList(r.removed()) + ")";
             out.add(what + ", " + sentenceTail(c, r));
         }

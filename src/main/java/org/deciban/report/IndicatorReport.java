@@ -80,7 +80,7 @@ public final class IndicatorReport {
         List<String> out = new ArrayList<>();
         int lead = p.leader();
         out.add("Current leader: '" + c.hypotheses().get(lead).id() + "' " + Numbers.probability(p.probabilities().get(lead))
-                + "; " + ranked.size() + " candidate indicator(s), ranked by expected information gain (bits; 1 bit "
+                + "; " + Numbers.count(ranked.size(), "candidate indicator") + ", ranked by expected information gain (bits; 1 bit "
                 + "is the most a yes/no observation can give).");
         if (!ranked.isEmpty()) {
             InformationGain.Value v = ranked.get(0);

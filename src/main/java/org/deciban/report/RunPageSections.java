@@ -59,7 +59,8 @@ public final class RunPageSections {
             for (Tornado t : top) {
                 swings.add(new Charts.Swing(t.itemId(), t.low(), t.high()));
             }
-            String shown = top.size() == f.tornado().size() ? "all " + top.size() + " items"
+            String shown = top.size() == f.tornado().size()
+                    ? (top.size() == 1 ? "the only item" : "all " + top.size() + " items")
                     : "the " + top.size() + " of " + f.tornado().size() + " items with the largest swing";
             s.chart(Charts.tornado("Tornado: posterior of '" + h.id() + "' as one item's likelihoods move", swings, pl,
                             "now " + Numbers.fixed(pl, 4), "posterior of '" + h.id() + "'"),
@@ -75,7 +76,7 @@ public final class RunPageSections {
                     + "other L at the 95%) and once for it; leader_low and leader_high are the leader's posterior at "
                     + "the two, swing their difference. The likelihoods of both settings are in sensitivity.md.");
         }
-        s.table(SensitivityReport.looTable(c, f), "Leave-one-out (" + f.loo().size() + " items)");
+        s.table(SensitivityReport.looTable(c, f), "Leave-one-out (" + Numbers.count(f.loo().size(), "item") + ")");
         s.note("The posterior without each item, recomputed from scratch (the other items of its group get the weight "
                 + "of a group one smaller); leader_shift is the change of the posterior of '" + h.id()
                 + "'; sorted by it, the items the leader leans on most first.");
@@ -97,10 +98,12 @@ public final class RunPageSections {
         }
         if (dates.size() == t.steps().size()) {
             int n = dates.size();
-            s.chart(Charts.overTime("Posterior per hypothesis by date", dates, series(c, t, 0)), CHART_WIDTH, 400,
-                    "Line chart: the posterior of each hypothesis after the evidence of each of " + n
-                            + " dates, " + dates.get(0) + " to " + dates.get(n - 1)
-                            + "; points are the filtered posterior, lines only join them.");
+            s.chart(Charts.bySteps("Posterior per hypothesis after each evidence date", dates, series(c, t, 0)),
+                    CHART_WIDTH, 440, 520,
+                    "Line chart: the posterior of each hypothesis after the evidence of each of "
+                            + Numbers.count(n, "date") + ", " + dates.get(0) + " to " + dates.get(n - 1)
+                            + ", one step per date (spaced evenly, not to scale in time); points are the filtered "
+                            + "posterior, lines only join them.");
             LocalDate from = dates.get(n - 1).minusDays(RECENT_DAYS);
             int first = 0;
             while (dates.get(first).isBefore(from)) {
@@ -109,18 +112,18 @@ public final class RunPageSections {
             if (n - first >= 3 && first > 0) {
                 s.chart(Charts.overTime("The last " + RECENT_DAYS + " days", dates.subList(first, n), series(c, t, first)),
                         CHART_WIDTH, 340, "Line chart, the same posterior over the last " + RECENT_DAYS + " days only ("
-                                + (n - first) + " of the " + n + " dates), where the dates crowd together above.");
+                                + (n - first) + " of the " + n + " dates), to scale in time.");
             }
         } else {
             s.paragraph("The case has no dated item and no as_of, so there is nothing to draw over time.");
         }
         Table table = TimelineReport.table(c, t);
-        table = table.selectColumns(table.columnNames().stream().filter(name -> !name.startsWith("outcome_"))
+        table = table.selectColumns(table.columnNames().stream().filter(name -> !name.startsWith("outcome_") && !name.equals("no_outcome"))
                 .toArray(String[]::new));
-        s.table(table, "Posterior after each date (" + t.steps().size() + " steps)");
+        s.table(table, "Posterior after each date (" + Numbers.count(t.steps().size(), "step") + ")");
         s.note("carry = exp(-drift * years since the previous row), the share of the posterior kept; the rest is "
-                + "re-drawn from the prior. Items of one date are applied together. The shares per election outcome "
-                + "at each date are in timeline.csv (deciban timeline).");
+                + "re-drawn from the prior. Items of one date are applied together. The shares per outcome at each "
+                + "date are in timeline.csv (the command deciban timeline).");
         return s;
     }
 

@@ -50,7 +50,7 @@ public final class RunReport {
         return out;
     }
 
-    /** One sentence per outcome, e.g. "Trump wins: likely (55-80%), 0.62". */
+    /** One sentence per outcome, e.g. "Rates cut: likely (55-80%), 0.62". */
     public static List<String> headline(Posterior p) {
         List<String> out = new ArrayList<>();
         p.outcomes().forEach(o -> out.add(o.outcome() + ": " + Icd203.of(PosteriorTables.clamp(o.probability())).withRange()
@@ -65,7 +65,7 @@ public final class RunReport {
         md.add("**Question.** " + Markdown.escape(c.question()));
         if (c.asOf() != null) {
             md.add("");
-            md.add("As of " + c.asOf() + ", from " + c.evidence().size() + " evidence items.");
+            md.add("As of " + c.asOf() + ", from " + Numbers.count(c.evidence().size(), "evidence item") + ".");
         }
         md.add("");
         int lead = p.leader();

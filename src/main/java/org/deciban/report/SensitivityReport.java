@@ -132,7 +132,7 @@ public final class SensitivityReport {
         return t;
     }
 
-    /** "trump for 0.05-0.27; indifferent for 0.28-0.90". */
+    /** "hold for 0.05-0.27; cut for 0.28-0.90". */
     static String leaderRanges(Case c, PriorSweep s) {
         List<String> parts = new ArrayList<>();
         int start = 0;
@@ -334,14 +334,14 @@ public final class SensitivityReport {
         return files;
     }
 
-    /** Terminal text: summary and the four tables. */
-    public static String text(Case c, Figures f) {
+    /** Terminal text: summary and the four tables, laid out for a terminal. */
+    public static String text(Case c, Figures f, TextLayout layout) {
         StringBuilder sb = new StringBuilder();
-        summary(c, f).forEach(s -> sb.append(s).append('\n'));
-        sb.append("\nLeave-one-out\n").append(Display.text(looTable(c, f)));
-        sb.append("\nTornado\n").append(Display.text(tornadoTable(c, f).removeColumns("against_leader_L", "for_leader_L")));
-        sb.append("\nPrior sensitivity\n").append(Display.text(priorSummary(c, f)));
-        sb.append("\nWhat would it take\n").append(Display.text(thresholdTable(c, f)));
+        summary(c, f).forEach(s -> sb.append(layout.prose(s)));
+        sb.append("\nLeave-one-out\n").append(layout.table(looTable(c, f)));
+        sb.append("\nTornado\n").append(layout.table(tornadoTable(c, f).removeColumns("against_leader_L", "for_leader_L")));
+        sb.append("\nPrior sensitivity\n").append(layout.table(priorSummary(c, f)));
+        sb.append("\nWhat would it take\n").append(layout.prose(String.join("\n", whatItTakesSentences(c, f))));
         return sb.toString();
     }
 

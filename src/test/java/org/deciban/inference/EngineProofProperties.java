@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -48,7 +49,7 @@ class EngineProofProperties {
         return CaseArbitraries.cases(1, 8, 12, CaseArbitraries.likelihoodWithZeroAndOne(), true, true);
     }
 
-    @Property(tries = 1000, seed = "7001")
+    @Property(tries = 1000, seed = "7001", edgeCases = EdgeCasesMode.NONE)
     void engineAgreesWithBruteForce(@ForAll("smallCases") Case c) {
         compare(c);
     }
@@ -168,7 +169,7 @@ class EngineProofProperties {
      * engine's double arithmetic gives 1 - L' = a few ulps where exact arithmetic gives 0, and the
      * loader refuses such items anyway.
      */
-    @Property(tries = 150, seed = "7004")
+    @Property(tries = 150, seed = "7004", edgeCases = EdgeCasesMode.NONE)
     void edgesAreReachedAndHold(@ForAll("edgeCases") Case c) {
         boolean zero = false;
         boolean tiny = false;

@@ -86,4 +86,16 @@ class MatrixReaderTest {
         InputException unknown = assertThrows(InputException.class, () -> new CaseLoader(root).load("m"));
         assertTrue(unknown.getMessage().contains("did you mean 'source'"), unknown.getMessage());
     }
+
+    /** A misspelt hypothesis column is named as such, with the hypotheses and a suggestion. */
+    @Test
+    void aMisspeltHypothesisColumnGetsADidYouMean() throws IOException {
+        write("priors/m.yaml", String.join("\n",
+                "case: m", "question: q", "hypotheses:", "  - {id: trump, label: A}", "  - {id: harris, label: B}",
+                "prior: {probabilities: {trump: 0.5, harris: 0.5}}", ""));
+        write("evidence/m/matrix.csv", "id,trupm,harris\ne1,0.8,0.2\n");
+        InputException e = assertThrows(InputException.class, () -> new CaseLoader(root).load("m"));
+        assertTrue(e.getMessage().startsWith("evidence/m/matrix.csv:1: field 'header' has value 'trupm'; unknown column "
+                + "(did you mean 'trump'?); allowed: a hypothesis id (trump, harris) or an item field (id, "), e.getMessage());
+    }
 }

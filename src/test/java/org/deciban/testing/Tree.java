@@ -136,4 +136,15 @@ public final class Tree {
     public static List<String> list(Path root) {
         return List.copyOf(snapshot(root).keySet());
     }
+
+    /** Deletes a folder and everything under it (for temporary folders a property makes per try). */
+    public static void deleteTree(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
