@@ -9,8 +9,8 @@ import java.util.Properties;
 
 /**
  * The class-data sharing (AppCDS) archive that the package step leaves beside the jar
- * ({@code target/deciban.jsa}), with its stamp ({@code target/deciban.jsa.properties}): which jar (size and
- * modification time) and which JVM build ({@code java.vm.version}, {@code java.home}) made it. A JVM maps
+ * ({@code target/deciban.jsa}), with its stamp ({@code target/deciban.jsa.properties}): which jar (path, size
+ * and modification time) and which JVM build ({@code java.vm.version}, {@code java.home}) made it. A JVM maps
  * such an archive only for the very jar and JVM build that dumped it; the stamp lets the launcher tell
  * before it starts a second JVM, so a rebuilt jar or another Java never pays for a useless re-launch.
  *
@@ -38,7 +38,7 @@ record ClassDataArchive(Path archive, Path stamp) {
     /**
      * Whether {@code jvm} can map this archive for {@code jar}: both files exist, the archive was written
      * after its stamp (the dump at the end of the training run completed), and the stamp names this jar's
-     * size and modification time and this JVM build.
+     * path, size and modification time and this JVM build.
      */
     boolean usableFor(Path jar, Jvm jvm) {
         try {
@@ -67,6 +67,8 @@ record ClassDataArchive(Path archive, Path stamp) {
 
     private static Properties describe(Path jar, Jvm jvm) throws IOException {
         Properties p = new Properties();
+        // the JVM checks the class path it was dumped with; a moved jar runs without the archive
+        p.setProperty("jar.path", jar.toAbsolutePath().normalize().toString());
         p.setProperty("jar.size", Long.toString(Files.size(jar)));
         p.setProperty("jar.modified", Long.toString(Files.getLastModifiedTime(jar).toMillis()));
         p.setProperty("java.vm.version", jvm.vmVersion());

@@ -91,6 +91,10 @@ class LauncherTest {
         assertFalse(a.usableFor(jar, jvm), "archive older than its stamp: left from an earlier package");
         Files.setLastModifiedTime(a.archive(), FileTime.fromMillis(Files.getLastModifiedTime(a.stamp()).toMillis() + 1000));
 
+        Path moved = Files.copy(jar, Files.createDirectory(dir.resolve("moved")).resolve("deciban.jar"));
+        Files.setLastModifiedTime(moved, Files.getLastModifiedTime(jar));
+        assertFalse(a.usableFor(moved, jvm), "the same jar in another folder: the JVM would refuse the archive");
+
         Files.writeString(jar, "rebuilt jar bytes");
         assertFalse(a.usableFor(jar, jvm), "the jar was rebuilt after the archive");
     }
