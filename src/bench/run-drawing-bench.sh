@@ -24,8 +24,9 @@ CASES="ceasefire"
 for net in $NETWORKS; do
   file=src/test/resources/networks/$net.bif.gz
   cp "$file" "$ROOT/priors/"
-  first=$(zcat "$file" | awk '/^variable/ { print $2; exit }')
-  states=$(zcat "$file" | awk '/^variable/ { n++ } n == 1 && /type discrete/ { sub(/.*\{ */, ""); sub(/ *\}.*/, ""); print; exit }')
+  # whole files through awk (an early exit would stop zcat with SIGPIPE, which pipefail reports)
+  first=$(zcat "$file" | awk '/^variable/ && !n { print $2 } /^variable/ { n++ }')
+  states=$(zcat "$file" | awk '/^variable/ { n++ } n == 1 && /type discrete/ { sub(/.*\{ */, ""); sub(/ *\}.*/, ""); print }')
   printf 'case: %s\nquestion: %s?\nnetwork: %s.bif.gz\nquestion_variable: %s\n' "$net" "$first" "$net" "$first" >"$ROOT/priors/$net.yaml"
   mkdir -p "$ROOT/evidence/$net"
   likelihoods=$(echo "$states" | tr ',' '\n' | sed 's/^ *//; s/ *$//; s/$/: 0.5/' | paste -sd, | sed 's/,/, /g')

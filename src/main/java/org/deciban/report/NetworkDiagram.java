@@ -35,8 +35,13 @@ public final class NetworkDiagram {
     /** The description names at most this many variables with evidence items, and counts the rest. */
     private static final int NAMED = 12;
 
-    /** Networks of more variables than this are not drawn (the variables table still lists them all). */
-    public static final int MAX_VARIABLES = 250;
+    /**
+     * Networks of more variables than this are not drawn (the variables table still lists them all): at 80
+     * a drawing is already several page widths wide (the standard network win95pts, 76 variables, about five),
+     * and ELK's layout time grows faster than the variables (andes, 223: several seconds, more than the rest
+     * of the run).
+     */
+    public static final int MAX_VARIABLES = 80;
 
     /**
      * How one drawing is made: the width it should fit (pixels), the width of a box, the width / height
@@ -134,8 +139,8 @@ public final class NetworkDiagram {
     public static HtmlReport.Section section(Case c, List<VariableMarginal> marginals) {
         HtmlReport.Section s = new HtmlReport.Section(SECTION, "The network");
         if (marginals.size() > MAX_VARIABLES) {
-            s.paragraph("The network has " + marginals.size() + " variables; drawings of more than " + MAX_VARIABLES
-                    + " are not legible, so none is drawn. The table of every variable lists them all.");
+            s.paragraph("The network has " + marginals.size() + " variables; a drawing of more than " + MAX_VARIABLES
+                    + " would be many page widths wide, so none is drawn. The table of every variable lists them all.");
             return s;
         }
         NetworkDiagram d = of(c, marginals);
