@@ -22,6 +22,7 @@ import org.deciban.report.HistoryRecord;
 import org.deciban.report.HtmlReport;
 import org.deciban.report.IntervalReport;
 import org.deciban.report.JsonReport;
+import org.deciban.report.NetworkDiagram;
 import org.deciban.report.NetworkReport;
 import org.deciban.report.PosteriorTables;
 import org.deciban.report.Provenance;
@@ -101,6 +102,7 @@ public final class RunCommand implements Callable<Integer> {
         RunPageSections.addTo(page, c, Sensitivity.figures(model), model.timeline());
         if (variables != null) {
             NetworkReport.addTo(page, variables);
+            page.addBefore(RunPage.EVIDENCE, NetworkDiagram.section(c, variables));
         }
         files.put("report.html", page.render());
         List<Path> written = new ArrayList<>();
