@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.deciban.inference.CaseModel;
 import org.deciban.inference.EffectiveLikelihood;
+import org.deciban.inference.ImpossibleEvidenceException;
+import org.deciban.inference.models.CaseModels;
+import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 
 /**
@@ -29,6 +32,13 @@ import org.deciban.model.EvidenceItem;
  * variable), each term a non-negative divergence (a term that rounds below 0 is taken as 0). So
  * EIG &gt;= 0, with 0 exactly when every l_k is equal, and at most 1 bit (one yes/no answer). A branch
  * of probability 0 has an undefined posterior (NaN).
+ *
+ * <p><b>Conditions.</b> An indicator on a variable V other than the question variable Q may also depend
+ * on other parents of V (a signal that depends on the preference and on who wins an election). For each
+ * such parent W and each state w, {@link Value#given()} holds P(observed | W = w, e) and the posterior of Q
+ * if it is observed once W = w is known: the case with the hard finding W = w added as one more item
+ * (likelihood 1 for w, 0 for the others, reliability 1), compiled anew, and the indicator's branch of that
+ * model. NaN when the evidence rules out W = w.
  */
 public final class InformationGain {
 
@@ -48,14 +58,37 @@ public final class InformationGain {
      * @param ifObserved   posterior if it is observed
      * @param ifNotObserved posterior if it is not
      * @param gainBits     expected information gain in bits
+     * @param given        P(observed) and the posterior if observed under each state of every other parent of the
+     *                     indicator's variable (empty for an indicator on the question variable or one whose
+     *                     variable has no other parent)
      */
     public record Value(String itemId, String variable, List<String> states, List<Double> effective, double pObserved,
-                        List<Double> ifObserved, List<Double> ifNotObserved, double gainBits) {
+                        List<Double> ifObserved, List<Double> ifNotObserved, double gainBits, List<Given> given) {
         public Value {
             states = List.copyOf(states);
             effective = List.copyOf(effective);
             ifObserved = List.copyOf(ifObserved);
             ifNotObserved = List.copyOf(ifNotObserved);
+            given = List.copyOf(given);
+        }
+    }
+
+    /**
+     * An indicator's chance under one state of a condition (another parent of its variable).
+     *
+     * @param variable   the condition's variable
+     * @param state      its state
+     * @param pState     P(W = w | e), the forecast's probability of that state
+     * @param pObserved  P(observed | W = w, e)
+     * @param byState    P(observed | Q = k, W = w, e) for each state k of the question variable:
+     *                   p(k | observed, w) P(observed | w) / p(k | w) (NaN where p(k | w) is 0)
+     * @param ifObserved the question variable's posterior if it is observed and W = w
+     */
+    public record Given(String variable, String state, double pState, double pObserved, List<Double> byState,
+                        List<Double> ifObserved) {
+        public Given {
+            byState = List.copyOf(byState);
+            ifObserved = List.copyOf(ifObserved);
         }
     }
 
@@ -99,7 +132,66 @@ public final class InformationGain {
             }
         }
         org.deciban.model.Variable on = m.source().variableOf(indicator);
-        return new Value(indicator.id(), on.id(), on.stateIds(), effective, pObs, ifYes, ifNo, gain / LN2);
+        return new Value(indicator.id(), on.id(), on.stateIds(), effective, pObs, ifYes, ifNo, gain / LN2,
+                given(m, indicator, on));
+    }
+
+    /** The indicator under each state of each parent of its variable other than the question variable. */
+    static List<Given> given(CaseModel m, EvidenceItem indicator, org.deciban.model.Variable on) {
+        Case c = m.source();
+        List<Given> out = new ArrayList<>();
+        if (on.id().equals(c.questionVariable())) {
+            return out;
+        }
+        double logZ = m.posterior().logEvidence();
+        for (String parent : on.parents()) {
+            if (parent.equals(c.questionVariable())) {
+                continue;
+            }
+            org.deciban.model.Variable w = c.network().variable(parent);
+            for (int s = 0; s < w.size(); s++) {
+                List<Double> hard = new ArrayList<>();
+                for (int x = 0; x < w.size(); x++) {
+                    hard.add(x == s ? 1.0 : 0.0);
+                }
+                List<EvidenceItem> items = new ArrayList<>(c.evidence());
+                items.add(new EvidenceItem(unusedId(c, "given-" + c.network().indexOf(parent)), null, "other", "", 1, "1", "", "", hard,
+                        null, null, true, "(condition)", List.of(), parent));
+                double[] yes = new double[m.states()];
+                double[] pw = new double[m.states()];
+                java.util.Arrays.fill(pw, Double.NaN);
+                double pState = 0;
+                double pObs = Double.NaN;
+                try {
+                    CaseModel known = CaseModels.compile(c.withEvidence(items), m.drift(), m.evaluationDate());
+                    double logZw = known.posterior().logEvidence();
+                    pw = known.posterior().toArray();
+                    pState = Math.exp(logZw - logZ);
+                    pObs = Math.exp(known.withAdded(indicator, yes) - logZw);
+                } catch (ImpossibleEvidenceException e) {
+                    pState = 0;
+                }
+                List<Double> ifYes = new ArrayList<>();
+                List<Double> byState = new ArrayList<>();
+                for (int h = 0; h < m.states(); h++) {
+                    ifYes.add(pObs > 0 ? yes[h] : Double.NaN);
+                    byState.add(pw[h] > 0 ? (pObs > 0 ? yes[h] * pObs / pw[h] : 0) : Double.NaN);
+                }
+                out.add(new Given(parent, w.stateIds().get(s), pState, pObs, byState, ifYes));
+            }
+        }
+        return out;
+    }
+
+    /** An item id not used by the case: {@code base}, else base-2, base-3, ... */
+    private static String unusedId(Case c, String base) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        c.evidence().forEach(e -> used.add(e.id()));
+        String id = base;
+        for (int i = 2; used.contains(id); i++) {
+            id = base + "-" + i;
+        }
+        return id;
     }
 
     /** KL(Bernoulli(a) || Bernoulli(b)) in nats, with 0 log 0 = 0. */
