@@ -199,7 +199,8 @@ public final class SourceReport {
     public static List<String> lines(Case c, Posterior p, ExpectationGap.Figures gap) {
         SourceReading r = c.sourceReading();
         List<String> out = new ArrayList<>();
-        out.add(heading(r) + ". " + sourceLine(r));
+        out.add(heading(r));
+        out.add(sourceLine(r));
         out.add("Its thesis: " + r.thesis());
         out.add(modelLine(c, p));
         out.add(verdictLine(r, gap));
