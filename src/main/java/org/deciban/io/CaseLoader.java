@@ -323,7 +323,7 @@ public final class CaseLoader {
         if (msg.contains("java.util.List") || msg.contains("ArrayList")) {
             return "a list";
         }
-        if (msg.contains("String")) {
+        if (msg.contains("String") && !msg.contains("Entry`")) {
             return "a text";
         }
         if (msg.contains("Entry")) {

@@ -117,7 +117,7 @@ public final class IndicatorReport {
     /** The leader of a posterior stated by its label, or "undefined" for a branch of probability 0. */
     private static String leading(Case c, List<Double> p) {
         int best = leaderIndex(p);
-        return best < 0 ? "undefined" : Wording.hypothesis(c, best, p.get(best));
+        return best < 0 ? "undefined" : "'" + c.hypotheses().get(best).label() + "', " + Wording.phraseAndNumber(p.get(best));
     }
 
     private static String leader(Case c, List<Double> p) {
@@ -146,7 +146,7 @@ public final class IndicatorReport {
         if (!ranked.isEmpty()) {
             InformationGain.Value v = ranked.get(0);
             out.add("Most informative: '" + v.itemId() + "', " + Numbers.fixed(v.gainBits(), 4) + " bits; seen with probability "
-                    + Wording.probability(v.pObserved()) + ", after which the leader is " + leading(c, v.ifObserved())
+                    + Wording.probability(v.pObserved()) + "; if seen, the leader is " + leading(c, v.ifObserved())
                     + "; if not seen, " + leading(c, v.ifNotObserved()) + ".");
         }
         return out;

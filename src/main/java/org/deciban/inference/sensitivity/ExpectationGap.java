@@ -27,7 +27,8 @@ import org.deciban.model.Variable;
  *     every entry in turn at its 5% and 95% quantile with the others rescaled.</li>
  * </ul>
  * For each judgment and kind of change the setting with the lowest S is kept; the changes that lower S
- * are ranked by it (lowest first, ties by judgment), and the first {@link #TOP} reported. When every
+ * are ranked by it (lowest first; ties by the number of expectations that then hold, most first, then by
+ * judgment), and the first {@link #TOP} reported. When every
  * expectation holds (S = 0) nothing is ranked.
  */
 public final class ExpectationGap {
@@ -117,8 +118,9 @@ public final class ExpectationGap {
                         c.network().variable(r.variable()), Sensitivity.rowSettings(r), expectations, post,
                         x -> m.withRow(r.variable(), r.row(), x, post)), base);
             }
-            towards.sort(Comparator.comparingDouble(Change::shortfall).thenComparing(Change::judgment)
-                    .thenComparing(Change::kind));
+            towards.sort(Comparator.comparingDouble(Change::shortfall)
+                    .thenComparing(Comparator.comparingInt(Change::holding).reversed())
+                    .thenComparing(Change::judgment).thenComparing(Change::kind));
         }
         return new Figures(verdicts, base, towards.subList(0, Math.min(TOP, towards.size())));
     }
