@@ -71,9 +71,9 @@ public final class WhatIfReport {
     }
 
     /**
-     * The leader before and after, with its figure and band: "Leader unchanged: 'cut', 0.4826 (roughly
-     * even chance) as it stands, 0.7115 (likely) what-if, +0.2289; its band changes." or "The leader
-     * changes: ...".
+     * The leader before and after, with its figure (two decimals, {@link Wording}) and band: "Leader unchanged:
+     * 'cut' 0.48 (roughly even chance) as it stands, 0.71 (likely) what-if, a change of +0.23; its band changes."
+     * or "The leader changes: ...".
      */
     static String leaderSentence(Case c, WhatIf.Comparison w) {
         int a = w.asItStands().leader();
