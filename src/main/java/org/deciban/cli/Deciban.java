@@ -1,6 +1,7 @@
 package org.deciban.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.deciban.inference.ImpossibleEvidenceException;
 import org.deciban.io.InputException;
@@ -14,11 +15,18 @@ import picocli.CommandLine.Command;
         description = {"A Bayesian forecasting engine for analysts: priors and evidence in, posteriors, "
                 + "credible intervals and weights of evidence (in decibans) out.",
                 "",
-                "Cases live in priors/<case>.yaml and evidence/<case>/*.yaml; reports go to reports/<case>/."},
-        subcommands = {RunCommand.class, CheckCommand.class, QueryCommand.class, ExplainCommand.class, SensitivityCommand.class,
-                WhatIfCommand.class, IndicatorsCommand.class, TimelineCommand.class, HistoryCommand.class,
-                TestCommand.class, CommandLine.HelpCommand.class})
+                "Cases live in priors/<case>.yaml and evidence/<case>/*.yaml; reports go to reports/<case>/."})
 public final class Deciban implements Callable<Integer> {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. They are added to the command line by
+     * {@link #execute}, only the one named when a command is named (picocli reads every added command's
+     * options by reflection; {@code deciban check} need not pay for the other nine).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, CheckCommand.class, QueryCommand.class,
+            ExplainCommand.class,
+            SensitivityCommand.class, WhatIfCommand.class, IndicatorsCommand.class, TimelineCommand.class,
+            HistoryCommand.class, TestCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
@@ -39,9 +47,16 @@ public final class Deciban implements Callable<Integer> {
         return BAD_INPUT;
     }
 
-    /** A command line ready to execute, writing to the given writers. */
+    /** A command line with every subcommand, ready to execute, writing to the given writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new Deciban());
+        for (Class<?> sub : subcommands) {
+            cl.addSubcommand(sub);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(Deciban::handle);
@@ -52,10 +67,30 @@ public final class Deciban implements Callable<Integer> {
 
     /** Runs a command line and returns its exit code, never throwing. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(out, err).execute(args);
+        int code = commandLine(out, err, subcommandsFor(args)).execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The subcommands {@code args} need: the one named first; none for {@code --version}; all of them
+     * otherwise (help, usage, a mistyped name, which picocli answers with the closest names).
+     */
+    static List<Class<?>> subcommandsFor(String... args) {
+        if (args.length == 0) {
+            return SUBCOMMANDS;
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        for (Class<?> sub : SUBCOMMANDS) {
+            Command c = sub.getAnnotation(Command.class);
+            if (c.name().equals(args[0]) && sub != CommandLine.HelpCommand.class) {
+                return List.of(sub);
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     /** A bad option or parameter: one line and a pointer to --help, exit code 2. */

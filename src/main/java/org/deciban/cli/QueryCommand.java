@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deciban.inference.network.CaseNetwork;
+import org.deciban.inference.CaseModel;
 import org.deciban.inference.VariableMarginal;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
@@ -64,13 +64,9 @@ public final class QueryCommand implements Callable<Integer> {
                     : "more than one case under priors/; name one of: " + String.join(", ", cases));
         }
         Case c = loader.load(caseId);
-        if (c.settings().drift() > 0) {
-            throw new BadInput("priors/" + c.id() + ".yaml: field 'settings.drift' has value '" + c.settings().drift()
-                    + "'; allowed: 0 for deciban query, which does not apply drift yet (use deciban run or timeline)");
-        }
         Map<Integer, Integer> findings = findings(c);
         List<Integer> shown = shown(c, rest);
-        CaseNetwork.Query q = CaseRun.network(c).query(findings, !noEvidence);
+        CaseModel.Marginals q = CaseRun.model(c).query(findings, !noEvidence);
         List<VariableMarginal> picked = new ArrayList<>();
         for (int v : shown) {
             picked.add(q.variables().get(v));

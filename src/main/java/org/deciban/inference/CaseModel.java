@@ -94,6 +94,27 @@ public interface CaseModel {
      */
     List<double[]> running(int[] order);
 
+    /**
+     * Every variable's marginals given hard findings (variable index in the case's network to state index),
+     * with the case's items (and the question variable's drift) when {@code withEvidence}, else under the
+     * network alone.
+     *
+     * @throws ImpossibleEvidenceException when the findings are impossible together
+     */
+    Marginals query(java.util.Map<Integer, Integer> given, boolean withEvidence);
+
+    /**
+     * Every variable's marginals under some findings.
+     *
+     * @param variables   each variable's prior (the network alone) and its marginal given the findings
+     * @param logEvidence log P(findings)
+     */
+    record Marginals(List<VariableMarginal> variables, double logEvidence) {
+        public Marginals {
+            variables = List.copyOf(variables);
+        }
+    }
+
     /** The forward filter's posterior after each observation date, then at the evaluation date. */
     Timeline timeline();
 

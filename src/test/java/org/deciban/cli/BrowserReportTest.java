@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.deciban.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * saved as target/report.png (1200 pixels wide) and target/report-phone.png (400 pixels wide).
  * Skipped only when Chromium is missing outside CI; with CI=true a missing Chromium fails the test.
  */
+@Slow
 class BrowserReportTest {
 
     private static final int BROWSER_LIMIT_S = 120;

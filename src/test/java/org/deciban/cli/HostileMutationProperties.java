@@ -23,6 +23,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.deciban.testing.Cli;
+import org.deciban.testing.Slow;
 import org.deciban.testing.Tree;
 
 /**
@@ -34,6 +35,7 @@ import org.deciban.testing.Tree;
  * file outside reports/ written or changed. The bound on work is that of
  * {@link HostileInputTest#ALLOCATION_BOUND}.
  */
+@Slow
 class HostileMutationProperties {
 
     static final List<String> FILES = List.of("priors/kim-2024.yaml",

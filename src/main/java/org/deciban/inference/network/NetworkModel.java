@@ -594,6 +594,41 @@ public final class NetworkModel implements CaseModel {
         return out;
     }
 
+    @Override
+    public Marginals query(Map<Integer, Integer> given, boolean withEvidence) {
+        if (!dynamic || !withEvidence) {
+            CaseNetwork.Query q = net.query(given, withEvidence);
+            return new Marginals(q.variables(), q.logEvidence());
+        }
+        Worker w = workers.get();
+        Propagation p = w.p;
+        try {
+            for (Map.Entry<Integer, Integer> g : given.entrySet()) {
+                int v = g.getKey();
+                double[] log = new double[tree.cards[v]];
+                Arrays.fill(log, Double.NEGATIVE_INFINITY);
+                log[g.getValue()] = lambda[v] == null ? 0 : lambda[v][g.getValue()];
+                p.setLogFinding(v, log);
+            }
+            double logZ = p.propagate();
+            if (logZ == Double.NEGATIVE_INFINITY || Double.isNaN(logZ)) {
+                throw new ImpossibleEvidenceException("case '" + c.id() + "': the findings given are impossible "
+                        + "together with the case's evidence");
+            }
+            double[][] post = net.marginals(p);
+            List<VariableMarginal> out = new ArrayList<>();
+            for (int v = 0; v < variables.size(); v++) {
+                VariableMarginal m = variables.get(v);
+                out.add(new VariableMarginal(m.id(), m.label(), m.states(), m.stateLabels(), m.prior(), list(post[v])));
+            }
+            return new Marginals(out, logZ + baseShift);
+        } finally {
+            for (int v : given.keySet()) {
+                w.restore(v);
+            }
+        }
+    }
+
     /**
      * The forecast after each observation date D (and at the evaluation date): the items observed by D
      * with their weights in the whole case; Q filtered to D under drift.

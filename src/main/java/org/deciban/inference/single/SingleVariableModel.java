@@ -463,6 +463,34 @@ public final class SingleVariableModel implements CaseModel {
     }
 
     @Override
+    public Marginals query(Map<Integer, Integer> given, boolean withEvidence) {
+        double[] p = withEvidence ? post : pi;
+        double logZ = withEvidence ? logZ() : 0;
+        List<Double> out = new ArrayList<>(toList(p));
+        for (Map.Entry<Integer, Integer> g : given.entrySet()) {
+            int s = g.getValue();
+            if (g.getKey() != 0 || s < 0 || s >= k) {
+                throw new IllegalArgumentException("no state " + s + " of variable " + g.getKey());
+            }
+            if (p[s] == 0) {
+                throw new ImpossibleEvidenceException("case '" + c.id() + "': the finding '" + c.hypotheses().get(s).id()
+                        + "' is impossible " + (withEvidence ? "given the evidence" : "under the prior"));
+            }
+            logZ += Math.log(p[s]);
+            for (int h = 0; h < k; h++) {
+                out.set(h, h == s ? 1.0 : 0.0);
+            }
+        }
+        VariableMarginal q = variables().get(0);
+        return new Marginals(List.of(new VariableMarginal(q.id(), q.label(), q.states(), q.stateLabels(), q.prior(), out)),
+                logZ);
+    }
+
+    private double logZ() {
+        return logZ;
+    }
+
+    @Override
     public Timeline timeline() {
         int g0 = schedule.size();
         double[] lam = new double[Math.max(1, g0) * k];

@@ -19,6 +19,7 @@ import org.deciban.model.Hypothesis;
 import org.deciban.model.LikelihoodInterval;
 import org.deciban.model.Prior;
 import org.deciban.model.Settings;
+import org.deciban.testing.Slow;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.Test;
  * sample size in the hundreds or more) adds variance of order 1 / ESS to quantities whose binomial
  * standard errors are about 0.007 and 0.0067: negligible at these tolerances.
  */
+@Slow
 class SimulationBasedCalibrationTest {
 
     private static final long SEED = 20240801L;
