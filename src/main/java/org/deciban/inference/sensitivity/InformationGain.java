@@ -6,7 +6,6 @@ import java.util.List;
 import org.deciban.inference.CaseModel;
 import org.deciban.inference.EffectiveLikelihood;
 import org.deciban.inference.ImpossibleEvidenceException;
-import org.deciban.inference.models.CaseModels;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 
@@ -36,9 +35,8 @@ import org.deciban.model.EvidenceItem;
  * <p><b>Conditions.</b> An indicator on a variable V other than the question variable Q may also depend
  * on other parents of V (a signal that depends on the preference and on who wins an election). For each
  * such parent W and each state w, {@link Value#given()} holds P(observed | W = w, e) and the posterior of Q
- * if it is observed once W = w is known: the case with the hard finding W = w added as one more item
- * (likelihood 1 for w, 0 for the others, reliability 1), compiled anew, and the indicator's branch of that
- * model. NaN when the evidence rules out W = w.
+ * if it is observed once W = w is known, from hard findings on the compiled model (see {@link #given}). NaN when
+ * the evidence rules out W = w.
  */
 public final class InformationGain {
 
@@ -133,65 +131,66 @@ public final class InformationGain {
         }
         org.deciban.model.Variable on = m.source().variableOf(indicator);
         return new Value(indicator.id(), on.id(), on.stateIds(), effective, pObs, ifYes, ifNo, gain / LN2,
-                given(m, indicator, on));
+                given(m, indicator, on, eff));
     }
 
-    /** The indicator under each state of each parent of its variable other than the question variable. */
-    static List<Given> given(CaseModel m, EvidenceItem indicator, org.deciban.model.Variable on) {
+    /**
+     * The indicator under each state of each parent of its variable other than the question variable, from hard
+     * findings on the compiled model ({@link CaseModel#query}): with W = w given, P(v | w, e) for each state v of
+     * the indicator's variable V, and the question's posterior given w and v; then
+     * P(observed | w, e) = sum_v P(v | w, e) L'(v), and P(Q = k, observed | w, e) = sum_v P(v | w, e) L'(v)
+     * P(k | v, w, e).
+     */
+    static List<Given> given(CaseModel m, EvidenceItem indicator, org.deciban.model.Variable on, double[] eff) {
         Case c = m.source();
         List<Given> out = new ArrayList<>();
         if (on.id().equals(c.questionVariable())) {
             return out;
         }
+        int q = c.network().indexOf(c.questionVariable());
+        int iv = c.network().indexOf(on.id());
         double logZ = m.posterior().logEvidence();
         for (String parent : on.parents()) {
             if (parent.equals(c.questionVariable())) {
                 continue;
             }
-            org.deciban.model.Variable w = c.network().variable(parent);
+            int iw = c.network().indexOf(parent);
+            org.deciban.model.Variable w = c.network().variable(iw);
             for (int s = 0; s < w.size(); s++) {
-                List<Double> hard = new ArrayList<>();
-                for (int x = 0; x < w.size(); x++) {
-                    hard.add(x == s ? 1.0 : 0.0);
-                }
-                List<EvidenceItem> items = new ArrayList<>(c.evidence());
-                items.add(new EvidenceItem(unusedId(c, "given-" + c.network().indexOf(parent)), null, "other", "", 1, "1", "", "", hard,
-                        null, null, true, "(condition)", List.of(), parent));
-                double[] yes = new double[m.states()];
-                double[] pw = new double[m.states()];
-                java.util.Arrays.fill(pw, Double.NaN);
                 double pState = 0;
                 double pObs = Double.NaN;
+                double[] joint = new double[m.states()];
+                double[] pq = new double[m.states()];
+                java.util.Arrays.fill(pq, Double.NaN);
                 try {
-                    CaseModel known = CaseModels.compile(c.withEvidence(items), m.drift(), m.evaluationDate());
-                    double logZw = known.posterior().logEvidence();
-                    pw = known.posterior().toArray();
-                    pState = Math.exp(logZw - logZ);
-                    pObs = Math.exp(known.withAdded(indicator, yes) - logZw);
+                    CaseModel.Marginals known = m.query(java.util.Map.of(iw, s), true);
+                    pState = Math.exp(known.logEvidence() - logZ);
+                    List<Double> pv = known.variables().get(iv).posterior();
+                    pq = known.variables().get(q).posterior().stream().mapToDouble(Double::doubleValue).toArray();
+                    pObs = 0;
+                    for (int v = 0; v < eff.length; v++) {
+                        double weight = pv.get(v) * eff[v];
+                        if (weight > 0) {
+                            List<Double> post = m.query(java.util.Map.of(iw, s, iv, v), true).variables().get(q).posterior();
+                            for (int h = 0; h < joint.length; h++) {
+                                joint[h] += weight * post.get(h);
+                            }
+                            pObs += weight;
+                        }
+                    }
                 } catch (ImpossibleEvidenceException e) {
                     pState = 0;
                 }
                 List<Double> ifYes = new ArrayList<>();
                 List<Double> byState = new ArrayList<>();
                 for (int h = 0; h < m.states(); h++) {
-                    ifYes.add(pObs > 0 ? yes[h] : Double.NaN);
-                    byState.add(pw[h] > 0 ? (pObs > 0 ? yes[h] * pObs / pw[h] : 0) : Double.NaN);
+                    ifYes.add(pObs > 0 ? joint[h] / pObs : Double.NaN);
+                    byState.add(pq[h] > 0 ? joint[h] / pq[h] : Double.NaN);
                 }
                 out.add(new Given(parent, w.stateIds().get(s), pState, pObs, byState, ifYes));
             }
         }
         return out;
-    }
-
-    /** An item id not used by the case: {@code base}, else base-2, base-3, ... */
-    private static String unusedId(Case c, String base) {
-        java.util.Set<String> used = new java.util.HashSet<>();
-        c.evidence().forEach(e -> used.add(e.id()));
-        String id = base;
-        for (int i = 2; used.contains(id); i++) {
-            id = base + "-" + i;
-        }
-        return id;
     }
 
     /** KL(Bernoulli(a) || Bernoulli(b)) in nats, with 0 log 0 = 0. */
