@@ -62,6 +62,11 @@ public final class IndicatorsCommand implements Callable<Integer> {
         screen.line(c.id() + ": " + c.question()).blank();
         IndicatorReport.summary(c, p, ranked).forEach(screen::line);
         screen.blank().table(IndicatorReport.table(c, ranked), 2);
+        tech.tablesaw.api.Table given = IndicatorReport.givenTable(c, ranked);
+        if (given.rowCount() > 0) {
+            screen.blank().line("Under each state of another parent of the indicator's variable, as if it were known:")
+                    .blank().table(given, 2);
+        }
         ReportOutput.listWritten(out, common.root, written);
         return 0;
     }
