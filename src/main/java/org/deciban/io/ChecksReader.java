@@ -45,9 +45,11 @@ final class ChecksReader {
         double survival = entry.survivalShare() == null ? d.survivalShare()
                 : v.number("/checks/survival_share", entry.survivalShare(), x -> x >= 0 && x <= 1, "a number in [0, 1]");
         int tries = entry.tries() == null ? d.tries()
-                : (int) v.integer("/checks/tries", entry.tries(), 1, 1_000_000, "a whole number from 1 to 1000000");
+                : (int) v.integer("/checks/tries", entry.tries(), 1, org.deciban.model.Limits.MAX_TRIES,
+                "a whole number from 1 to " + org.deciban.model.Limits.MAX_TRIES);
         double conf = entry.defaultConfidence() == null ? d.defaultConfidence()
-                : v.number("/checks/default_confidence", entry.defaultConfidence(), x -> x > 0, "a positive number");
+                : v.inRange("/checks/default_confidence", entry.defaultConfidence(), org.deciban.model.Limits.MIN_PSEUDO_COUNT,
+                org.deciban.model.Limits.MAX_PSEUDO_COUNT, CaseLoader.PSEUDO_COUNT);
         List<Expectation> expectations = new ArrayList<>();
         if (entry.expect() != null) {
             for (int i = 0; i < entry.expect().size(); i++) {

@@ -2,13 +2,13 @@ package org.deciban.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.DoublePredicate;
 import java.util.regex.Pattern;
+import org.deciban.model.Limits;
 
 /** Field checks of one YAML document, each failure an {@link InputException} with its line. */
 final class Fields {
@@ -51,13 +51,18 @@ final class Fields {
         return x;
     }
 
-    /** An ISO date, yyyy-mm-dd. */
+    /** An ISO date, yyyy-mm-dd, with a year from {@link Limits#MIN_YEAR} to {@link Limits#MAX_YEAR}. */
     LocalDate date(String path, String text) {
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw bad(path, text, "a date written yyyy-mm-dd");
+        LocalDate d = Dates.parse(text);
+        if (d == null) {
+            throw bad(path, text, Dates.ALLOWED);
         }
+        return d;
+    }
+
+    /** A finite number within [min, max], for a setting with a documented range. */
+    double inRange(String path, JsonNode node, double min, double max, String allowed) {
+        return number(path, node, x -> x >= min && x <= max, allowed);
     }
 
     /**

@@ -20,6 +20,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.deciban.model.Limits;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -27,13 +28,15 @@ import org.yaml.snakeyaml.LoaderOptions;
  *
  * <p>Refused, each with its line: bytes that are not UTF-8, files over {@link #MAX_BYTES}, nesting
  * deeper than {@link #MAX_DEPTH}, duplicate keys, explicit tags (such as {@code !!java.lang.Object}),
- * anchors and aliases (so an alias bomb cannot expand), and more than one document. Nothing in a
- * file is ever turned into a Java object other than maps, lists, strings, numbers and booleans.
+ * anchors and aliases (so an alias bomb cannot expand), more than one document, texts and keys
+ * longer than {@link Limits#MAX_STRING_BYTES} bytes of UTF-8, and numbers whose text is not
+ * {@link NumberText#bounded bounded}. Nothing in a file is ever turned into a Java object other
+ * than maps, lists, strings, numbers and booleans.
  */
 public final class YamlDocument {
 
     /** Largest input file read, in bytes (4 MiB: far above any hand-written case). */
-    public static final int MAX_BYTES = 4 * 1024 * 1024;
+    public static final int MAX_BYTES = Limits.MAX_FILE_BYTES;
     /** Deepest nesting of maps and lists accepted. */
     public static final int MAX_DEPTH = 32;
 
@@ -165,6 +168,7 @@ public final class YamlDocument {
                 ObjectNode obj = nf.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
+                    checkLength(file, line(p), path, name, "key");
                     String childPath = path + "/" + name;
                     p.nextToken();
                     obj.set(name, read(file, p, childPath, lines, depth + 1));
@@ -185,7 +189,7 @@ public final class YamlDocument {
                 return arr;
             }
             case VALUE_STRING:
-                return nf.textNode(p.getText());
+                return nf.textNode(checkLength(file, line, path, p.getText(), "text"));
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
                 return number(file, p, path, line, t == JsonToken.VALUE_NUMBER_INT);
@@ -207,6 +211,9 @@ public final class YamlDocument {
     private static JsonNode number(String file, YAMLParser p, String path, int line, boolean integral)
             throws IOException {
         JsonNodeFactory nf = JsonNodeFactory.instance;
+        if (!NumberText.bounded(p.getText())) {
+            throw new InputException(file, line, fieldName(path), p.getText(), "allowed: " + NumberText.ALLOWED);
+        }
         try {
             if (integral) {
                 return nf.numberNode(p.getBigIntegerValue());
@@ -217,6 +224,38 @@ public final class YamlDocument {
             throw new InputException(file, line, fieldName(path), p.getText(),
                     "allowed: a finite decimal number (NaN and infinity are not numbers here)");
         }
+    }
+
+    /**
+     * The text when its UTF-8 form is at most {@link Limits#MAX_STRING_BYTES} bytes; otherwise bad input
+     * naming the field and the size (the value itself is not repeated).
+     */
+    static String checkLength(String file, int line, String path, String text, String what) {
+        long bytes = utf8Length(text);
+        if (bytes > Limits.MAX_STRING_BYTES) {
+            throw new InputException(file, line, fieldName(path), "(a " + what + " of " + bytes + " bytes)",
+                    "allowed: a " + what + " of at most " + Limits.MAX_STRING_BYTES + " bytes of UTF-8");
+        }
+        return text;
+    }
+
+    /** Bytes of the UTF-8 form of a text, without encoding it (a lone surrogate counts as the 3 bytes of '?'). */
+    static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /** A JSON-pointer path as a dotted field name: "/hypotheses/0/id" gives "hypotheses[0].id". */

@@ -36,26 +36,29 @@ public final class Display {
         return out;
     }
 
-    /** Plain-text rendering for a terminal: columns padded to width, numbers right-aligned. */
+    /**
+     * Plain-text rendering for a terminal: columns padded to width, numbers right-aligned; every cell
+     * shown as {@link Terminal#oneLine} shows it, so widths count what the terminal prints.
+     */
     public static String text(Table t) {
         Table d = of(t);
         int cols = d.columnCount();
+        int rows = d.rowCount();
+        String[][] cells = new String[cols][rows + 1];
         int[] width = new int[cols];
         for (int i = 0; i < cols; i++) {
             Column<?> c = d.column(i);
-            width[i] = c.name().length();
-            for (int r = 0; r < c.size(); r++) {
-                width[i] = Math.max(width[i], c.getString(r).length());
+            cells[i][0] = Terminal.oneLine(c.name());
+            width[i] = cells[i][0].length();
+            for (int r = 0; r < rows; r++) {
+                cells[i][r + 1] = Terminal.oneLine(c.getString(r));
+                width[i] = Math.max(width[i], cells[i][r + 1].length());
             }
         }
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cols; i++) {
-            sb.append(pad(d.column(i).name(), width[i], t.column(i) instanceof DoubleColumn)).append(i + 1 < cols ? "  " : "\n");
-        }
-        for (int r = 0; r < d.rowCount(); r++) {
+        for (int r = 0; r <= rows; r++) {
             for (int i = 0; i < cols; i++) {
-                sb.append(pad(d.column(i).getString(r), width[i], t.column(i) instanceof DoubleColumn))
-                        .append(i + 1 < cols ? "  " : "\n");
+                sb.append(pad(cells[i][r], width[i], t.column(i) instanceof DoubleColumn)).append(i + 1 < cols ? "  " : "\n");
             }
         }
         return sb.toString();

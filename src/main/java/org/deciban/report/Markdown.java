@@ -2,25 +2,35 @@ package org.deciban.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** Renders a Tablesaw table as a GitHub-flavoured Markdown table. */
+/**
+ * Markdown for the reports (GitHub-flavoured tables), and the escaping every string from a case or a
+ * file name passes through before it reaches a Markdown file: rendered on GitHub or in an editor's
+ * preview it is text, never a link, an image, raw HTML or formatting.
+ */
 public final class Markdown {
+
+    /** A list marker or an ordered-list number at the start of a text. */
+    private static final Pattern LEADING_MARKER = Pattern.compile("^([-+])|^([0-9]+)([.)])");
 
     private Markdown() {
     }
 
     /**
      * The table's lines: header, alignment row (numbers right-aligned), one line per row. Cells are
-     * taken from {@link Column#getString(int)}; '|' and line breaks in text are escaped.
+     * taken from {@link Column#getString(int)} and {@link #escape escaped} (a cell cannot start a list, so a
+     * leading '-' stays as it is).
      */
     public static List<String> table(Table t) {
         List<String> lines = new ArrayList<>();
         StringBuilder head = new StringBuilder("|");
         StringBuilder align = new StringBuilder("|");
         for (Column<?> c : t.columns()) {
-            head.append(' ').append(escape(c.name())).append(" |");
+            head.append(' ').append(escape(c.name(), false)).append(" |");
             align.append(c.type().name().equals("STRING") ? " --- |" : " ---: |");
         }
         lines.add(head.toString());
@@ -28,16 +38,71 @@ public final class Markdown {
         for (int r = 0; r < t.rowCount(); r++) {
             StringBuilder row = new StringBuilder("|");
             for (Column<?> c : t.columns()) {
-                row.append(' ').append(escape(c.getString(r))).append(" |");
+                row.append(' ').append(escape(c.getString(r), false)).append(" |");
             }
             lines.add(row.toString());
         }
         return lines;
     }
 
-    /** Escapes Markdown table syntax and HTML-significant characters in a cell. */
+    /**
+     * A text as Markdown shows it literally, on one line, in running text, a list item or a table cell:
+     * <ul>
+     *   <li>{@code & < >} become character references (no raw HTML, no autolink, no entity);</li>
+     *   <li>{@code \ ` * _ [ ] | ~ #} get a backslash (no link, image, code span, emphasis, table cell
+     *       break or heading), as does a list marker or list number at its start;</li>
+     *   <li>line breaks become spaces, and other control and bidi characters are shown escaped as on the
+     *       terminal ({@link Terminal#escape}).</li>
+     * </ul>
+     */
     public static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-                .replaceAll("[\\r\\n]+", " ");
+        return escape(s, true);
+    }
+
+    private static String escape(String s, boolean lineStart) {
+        if (s == null) {
+            return "";
+        }
+        String flat = Terminal.escape(s.replaceAll("[\\r\\n\\u2028\\u2029]+", " "));
+        StringBuilder sb = new StringBuilder(flat.length() + 16);
+        Matcher m = LEADING_MARKER.matcher(flat);
+        int from = 0;
+        if (lineStart && m.find()) {
+            if (m.group(1) != null) {
+                sb.append('\\').append(m.group(1));
+            } else {
+                sb.append(m.group(2)).append('\\').append(m.group(3));
+            }
+            from = m.end();
+        }
+        for (int i = from; i < flat.length(); i++) {
+            char c = flat.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '\\', '`', '*', '_', '[', ']', '|', '~', '#' -> sb.append('\\').append(c);
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A text as an inline code span (a file name, a path): its content is shown literally whatever it
+     * holds, fenced by more backticks than any run inside it; line breaks become spaces and control
+     * characters are escaped as on the terminal. A '|' is escaped so the span may sit in a table.
+     */
+    public static String code(String s) {
+        String flat = Terminal.escape((s == null ? "" : s).replaceAll("[\\r\\n\\u2028\\u2029]+", " ")).replace("|", "\\|");
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < flat.length(); i++) {
+            run = flat.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        boolean pad = flat.startsWith("`") || flat.endsWith("`") || flat.isBlank();
+        return fence + (pad ? " " + flat + " " : flat) + fence;
     }
 }

@@ -118,7 +118,7 @@ public final class TimelineReport {
             return "Engine: static (exact, DESIGN steps 1-3); settings.drift is 0.";
         }
         return "Engine: drift filter, " + driftWords(drift) + ": items filtered forward in date order to as_of, "
-                + "undated items counted at as_of; see `deciban timeline` for the posterior at each date.";
+                + "undated items counted at as_of; see deciban timeline for the posterior at each date.";
     }
 
     /** A Markdown report with a line inserted before its provenance section (or at its end). */
