@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
-"""Writes the extreme-size cases of issue 14 into a project folder (priors/, evidence/), for
-src/bench/size-bench.sh. Every case is valid input except for its size:
+"""Writes extreme-size cases (issue 14) into a project folder (priors/, evidence/), for
+src/bench/size-bench.sh. Every case is valid input except, perhaps, for its size:
 
-  many-hypotheses   H hypotheses (default 10,000), 3 evidence items
-  many-items        3 hypotheses, N evidence items (default 200,000) in files of at most 20,000 items
-  long-label        the shape of a small case with one hypothesis label of B bytes (default 1 MB)
-  long-strings      a quote, a source and a rationale of B bytes each
+  hyp-H        H hypotheses, 3 evidence items
+  items-N      3 hypotheses, N evidence items (files of at most 20,000 items), settings.draws 1000
+  label-B      a small case (3 hypotheses, 20 items) whose first hypothesis label is B bytes with no space
+  strings-B    a small case whose first item has a quote, a source and a rationale of B bytes each
 
-Usage: size_cases.py DIR [--hypotheses H] [--items N] [--bytes B]
+Usage: size_cases.py DIR KIND SIZE [KIND SIZE ...]     (KIND: hyp, items, label, strings)
+Example: size_cases.py /tmp/sizes hyp 10000 items 200000 label 1000000 strings 1000000
 Deterministic: the same arguments write the same bytes (likelihoods from a fixed linear
-congruential sequence, no clock, no random module).
+congruential sequence; no clock, no random module).
 """
-import argparse
 import os
+import sys
 
 
 def lcg(seed):
@@ -33,19 +34,16 @@ def write(path, text):
 
 
 def prior_lines(ids):
-    # probabilities that sum to 1 exactly in decimal: all equal but the last takes the rest
-    n = len(ids)
-    base = 1.0 / n
-    digits = 12
-    each = round(base, digits)
-    last = round(1.0 - each * (n - 1), digits)
+    # probabilities that sum to 1 within 1e-9: all equal to 12 decimals, the last takes the rest
+    each = round(1.0 / len(ids), 12)
+    last = round(1.0 - each * (len(ids) - 1), 12)
     out = ["prior:", "  probabilities:"]
     for i, h in enumerate(ids):
-        out.append("    %s: %r" % (h, last if i == n - 1 else each))
+        out.append("    %s: %r" % (h, last if i == len(ids) - 1 else each))
     return out
 
 
-def case_file(case, ids, labels=None, settings=None):
+def case_file(case, ids, labels=None, settings=()):
     lines = ["case: %s" % case, "question: Which of the hypotheses holds?", "as_of: 2024-08-01", "hypotheses:"]
     for i, h in enumerate(ids):
         lines.append("  - id: %s" % h)
@@ -66,55 +64,55 @@ def item(i, ids, gen, extra=()):
     return "\n".join(lines) + "\n"
 
 
-def many_hypotheses(root, h):
+def hyp(root, h):
+    case = "hyp-%d" % h
     ids = ["h%d" % k for k in range(h)]
-    write(os.path.join(root, "priors", "many-hypotheses.yaml"), case_file("many-hypotheses", ids))
+    write(os.path.join(root, "priors", case + ".yaml"), case_file(case, ids))
     gen = lcg(1)
-    write(os.path.join(root, "evidence", "many-hypotheses", "items.yaml"),
-          "".join(item(i, ids, gen) for i in range(3)))
+    write(os.path.join(root, "evidence", case, "items.yaml"), "".join(item(i, ids, gen) for i in range(3)))
 
 
-def many_items(root, n):
+def items(root, n):
+    case = "items-%d" % n
     ids = ["a", "b", "c"]
-    write(os.path.join(root, "priors", "many-items.yaml"), case_file("many-items", ids, settings=[("draws", 1000)]))
+    write(os.path.join(root, "priors", case + ".yaml"), case_file(case, ids, settings=[("draws", 1000)]))
     gen = lcg(2)
     per_file = 20_000
     for f in range((n + per_file - 1) // per_file):
         lo, hi = f * per_file, min(n, (f + 1) * per_file)
-        write(os.path.join(root, "evidence", "many-items", "items-%03d.yaml" % f),
+        write(os.path.join(root, "evidence", case, "items-%03d.yaml" % f),
               "".join(item(i, ids, gen) for i in range(lo, hi)))
 
 
-def long_label(root, b):
+def label(root, b):
+    case = "label-%d" % b
     ids = ["a", "b", "c"]
-    label = "L" * b
-    write(os.path.join(root, "priors", "long-label.yaml"),
-          case_file("long-label", ids, labels=[label, "Hypothesis b", "Hypothesis c"]))
+    write(os.path.join(root, "priors", case + ".yaml"),
+          case_file(case, ids, labels=["L" * b, "Hypothesis b", "Hypothesis c"]))
     gen = lcg(3)
-    write(os.path.join(root, "evidence", "long-label", "items.yaml"), "".join(item(i, ids, gen) for i in range(20)))
+    write(os.path.join(root, "evidence", case, "items.yaml"), "".join(item(i, ids, gen) for i in range(20)))
 
 
-def long_strings(root, b):
+def strings(root, b):
+    case = "strings-%d" % b
     ids = ["a", "b", "c"]
-    write(os.path.join(root, "priors", "long-strings.yaml"), case_file("long-strings", ids))
+    write(os.path.join(root, "priors", case + ".yaml"), case_file(case, ids))
     gen = lcg(4)
     text = "word " * (b // 5)
     extra = ['  source: "%s"' % text, '  quote: "%s"' % text, '  rationale: "%s"' % text]
-    write(os.path.join(root, "evidence", "long-strings", "items.yaml"),
+    write(os.path.join(root, "evidence", case, "items.yaml"),
           item(0, ids, gen, extra) + "".join(item(i, ids, gen) for i in range(1, 20)))
 
 
+KINDS = {"hyp": hyp, "items": items, "label": label, "strings": strings}
+
+
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("dir")
-    ap.add_argument("--hypotheses", type=int, default=10_000)
-    ap.add_argument("--items", type=int, default=200_000)
-    ap.add_argument("--bytes", type=int, default=1_000_000)
-    a = ap.parse_args()
-    many_hypotheses(a.dir, a.hypotheses)
-    many_items(a.dir, a.items)
-    long_label(a.dir, a.bytes)
-    long_strings(a.dir, a.bytes)
+    args = sys.argv[1:]
+    if len(args) < 3 or len(args) % 2 == 0 or any(k not in KINDS for k in args[1::2]):
+        sys.exit(__doc__)
+    for kind, size in zip(args[1::2], args[2::2]):
+        KINDS[kind](args[0], int(size))
 
 
 if __name__ == "__main__":

@@ -25,6 +25,16 @@ final class Options {
         cl.registerConverter(Integer.TYPE, Options::wholeInt);
         cl.registerConverter(Double.class, Options::decimal);
         cl.registerConverter(Double.TYPE, Options::decimal);
+        cl.registerConverter(java.nio.file.Path.class, Options::path);
+    }
+
+    static java.nio.file.Path path(String text) {
+        try {
+            return java.nio.file.Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a usable path on this system ("
+                    + (text.indexOf('\0') >= 0 ? "it holds a NUL character" : "a character in it is not allowed") + ")");
+        }
     }
 
     static LocalDate date(String text) {

@@ -77,6 +77,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
+        if (!noWrite) {
+            CaseRun.reportFolder(common.root, c.id()).check();
+        }
         DriftRun.Result engine = DriftRun.posterior(c);
         Posterior p = engine.posterior();
         MonteCarloResult mc = null;

@@ -99,7 +99,13 @@ public final class CaseLoader {
         List<EvidenceItem> items = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         String folder = "evidence/" + caseId;
-        for (Path file : files.evidenceIn(folder, root.resolve("evidence").resolve(caseId), files.realRoot())) {
+        List<Path> evidence = files.evidenceIn(folder, root.resolve("evidence").resolve(caseId), files.realRoot());
+        if (evidence.size() > Limits.MAX_ITEMS) {
+            // every evidence file holds at least one item: refuse before reading any of them
+            throw new InputException(folder, 0, null, null, "holds " + evidence.size() + " evidence files; allowed: at most "
+                    + Limits.MAX_ITEMS + " items in a case");
+        }
+        for (Path file : evidence) {
             String name = folder + "/" + file.getFileName();
             YamlDocument doc = document(name, files.read(name, file, null, null), inputs, header);
             for (EvidenceItem item : readItems(doc, header)) {
@@ -314,7 +320,7 @@ public final class CaseLoader {
                     "allowed: " + expected(e));
         } catch (JsonProcessingException e) {
             throw new InputException(doc.file(), doc.lineOf(path), YamlDocument.fieldName(path), null,
-                    "unreadable: " + e.getOriginalMessage());
+                    "allowed: the documented fields of this file");
         }
     }
 

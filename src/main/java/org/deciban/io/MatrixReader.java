@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.deciban.model.Limits;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -65,6 +66,10 @@ final class MatrixReader {
         } catch (RuntimeException e) {
             throw new InputException(file, 0, null, null, "malformed CSV; allowed: comma-separated cells with a header "
                     + "row, a cell holding commas, quotes or line breaks written in double quotes (a quote doubled)");
+        }
+        if (t.rowCount() > Limits.MAX_ITEMS) {
+            throw new InputException(file, 0, null, "(" + t.rowCount() + " rows)", "allowed: at most " + Limits.MAX_ITEMS
+                    + " items in a case");
         }
         if (t.columnCount() == 0) {
             throw new InputException(file, 1, null, "(empty file)", "allowed: a header row naming id and every hypothesis");

@@ -1,7 +1,5 @@
 package org.deciban.io;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deciban.model.Limits;
 
@@ -33,20 +31,33 @@ public final class NumberText {
     /**
      * Whether the text of a number may be converted: at most {@link Limits#MAX_NUMBER_CHARS}
      * characters and, for a decimal with an exponent, |exponent| at most {@link Limits#MAX_EXPONENT}.
-     * Hexadecimal and other integer forms are bounded by their length alone.
+     * Hexadecimal and other integer forms are bounded by their length alone. A plain scan, no regular
+     * expression: every number of a case passes through here.
      */
     public static boolean bounded(String text) {
         String t = text.trim();
         if (t.length() > Limits.MAX_NUMBER_CHARS) {
             return false;
         }
-        if (t.toLowerCase(Locale.ROOT).matches("[+-]?0x.*")) {
+        int start = !t.isEmpty() && (t.charAt(0) == '+' || t.charAt(0) == '-') ? 1 : 0;
+        if (t.length() > start + 1 && t.charAt(start) == '0' && (t.charAt(start + 1) == 'x' || t.charAt(start + 1) == 'X')) {
             return true;
         }
-        Matcher m = DECIMAL.matcher(t);
-        if (m.matches() && m.group(1) != null) {
-            String digits = m.group(1).replaceFirst("^[+-]", "").replaceFirst("^0+(?=.)", "");
-            return digits.length() <= 4 && Integer.parseInt(digits) <= Limits.MAX_EXPONENT;
+        int e = Math.max(t.indexOf('e'), t.indexOf('E'));
+        if (e < 0) {
+            return true;
+        }
+        int from = e + 1 < t.length() && (t.charAt(e + 1) == '+' || t.charAt(e + 1) == '-') ? e + 2 : e + 1;
+        int value = 0;
+        for (int i = from; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return true;
+            }
+            value = value * 10 + (c - '0');
+            if (value > Limits.MAX_EXPONENT) {
+                return false;
+            }
         }
         return true;
     }

@@ -78,6 +78,7 @@ public final class YamlDocument {
                     + " bytes; allowed: at most " + MAX_BYTES + " bytes");
         }
         String text = decodeUtf8(file, bytes);
+        checkLineLengths(file, text);
         Map<String, Integer> lines = new HashMap<>();
         try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
@@ -103,8 +104,34 @@ public final class YamlDocument {
             }
             throw new InputException(file, loc == null ? 0 : loc.getLineNr(), null, null,
                     "malformed YAML: " + msg);
-        } catch (IOException | RuntimeException e) {
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
             throw new InputException(file, 0, null, null, "malformed YAML: " + firstLine(String.valueOf(e.getMessage())));
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file, 0, null, null, "malformed YAML; allowed: one YAML document of mappings, lists "
+                    + "and plain values");
+        }
+    }
+
+    /**
+     * Longest line of a YAML file, in characters: room for the longest text ({@link Limits#MAX_STRING_BYTES}),
+     * written with escapes, and its key. SnakeYAML re-copies its buffer while it scans one long token, at a
+     * cost in the square of the token's length, so a line of a megabyte is refused before it is parsed.
+     */
+    public static final int MAX_LINE_CHARS = 4 * Limits.MAX_STRING_BYTES + 1024;
+
+    private static void checkLineLengths(String file, String text) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE_CHARS) {
+                    throw new InputException(file, line, null, "(a line of " + (i - start) + " characters)",
+                            "allowed: lines of at most " + MAX_LINE_CHARS + " characters, and texts of at most "
+                                    + Limits.MAX_STRING_BYTES + " bytes");
+                }
+                line++;
+                start = i + 1;
+            }
         }
     }
 

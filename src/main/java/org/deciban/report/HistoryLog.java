@@ -13,7 +13,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -373,12 +372,12 @@ public final class HistoryLog {
                 pos += ch.write(buf, pos);
             }
             ch.force(true);
-        } catch (FileSystemException e) {
+        } catch (ReportFolder.UnsafeFolderException e) {
+            throw e;
+        } catch (IOException e) {
             if (Files.isSymbolicLink(file)) {
                 checkRegular();
             }
-            throw new ReportFolder.WriteFailedException(name, e, "the run's record was not appended");
-        } catch (IOException e) {
             throw new ReportFolder.WriteFailedException(name, e, "the run's record was not appended");
         }
         if (created) {
@@ -449,7 +448,9 @@ public final class HistoryLog {
                     o.path("draws").isNumber() ? o.path("draws").asLong() : null,
                     numbers(o.path("hypotheses")), numbers(o.path("outcomes")));
             return new Parsed(r, text(o, "prev"), o.path("prev_torn").asBoolean(false), m.group(1), null);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            return Parsed.error("not a history record: its text is not valid JSON");
+        } catch (IllegalArgumentException e) {
             return Parsed.error("not a history record: " + e.getMessage());
         }
     }

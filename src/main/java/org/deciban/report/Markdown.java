@@ -63,11 +63,12 @@ public final class Markdown {
         if (s == null) {
             return "";
         }
-        String flat = Terminal.escape(s.replaceAll("[\\r\\n\\u2028\\u2029]+", " "));
+        String flat = Terminal.escape(oneLine(s));
         StringBuilder sb = new StringBuilder(flat.length() + 16);
         Matcher m = LEADING_MARKER.matcher(flat);
         int from = 0;
-        if (lineStart && m.find()) {
+        if (lineStart && !flat.isEmpty() && (flat.charAt(0) == '-' || flat.charAt(0) == '+'
+                || Character.isDigit(flat.charAt(0))) && m.find()) {
             if (m.group(1) != null) {
                 sb.append('\\').append(m.group(1));
             } else {
@@ -88,21 +89,35 @@ public final class Markdown {
         return sb.toString();
     }
 
-    /**
-     * A text as an inline code span (a file name, a path): its content is shown literally whatever it
-     * holds, fenced by more backticks than any run inside it; line breaks become spaces and control
-     * characters are escaped as on the terminal. A '|' is escaped so the span may sit in a table.
-     */
-    public static String code(String s) {
-        String flat = Terminal.escape((s == null ? "" : s).replaceAll("[\\r\\n\\u2028\\u2029]+", " ")).replace("|", "\\|");
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < flat.length(); i++) {
-            run = flat.charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
+    /** Runs of line breaks (CR, LF, U+2028, U+2029) as one space each. */
+    private static String oneLine(String s) {
+        int first = -1;
+        for (int i = 0; i < s.length() && first < 0; i++) {
+            if (lineBreak(s.charAt(i))) {
+                first = i;
+            }
         }
-        String fence = "`".repeat(longest + 1);
-        boolean pad = flat.startsWith("`") || flat.endsWith("`") || flat.isBlank();
-        return fence + (pad ? " " + flat + " " : flat) + fence;
+        if (first < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length()).append(s, 0, first);
+        boolean inBreak = false;
+        for (int i = first; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (lineBreak(c)) {
+                if (!inBreak) {
+                    sb.append(' ');
+                }
+                inBreak = true;
+            } else {
+                sb.append(c);
+                inBreak = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean lineBreak(char c) {
+        return c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029';
     }
 }

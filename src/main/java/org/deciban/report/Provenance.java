@@ -24,19 +24,19 @@ public record Provenance(String caseId, String time, String version, String java
         inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
     }
 
-    /** The provenance as Markdown lines; paths as code spans ({@link Markdown#code}), so any file name is text. */
+    /** The provenance as Markdown lines; paths {@link Markdown#escape escaped}, so any file name is text. */
     public List<String> markdown() {
         List<String> out = new ArrayList<>();
         out.add("## Provenance");
         out.add("");
-        out.add("- case: " + Markdown.code(caseId));
+        out.add("- case: " + Markdown.escape(caseId));
         out.add("- run at: " + time);
         out.add("- deciban " + version + ", Java " + java);
         if (seed != null) {
             out.add("- seed: " + seed + (draws == null ? "" : ", draws: " + draws));
         }
         out.add("- inputs (SHA-256):");
-        inputs.forEach((path, hash) -> out.add("  - " + Markdown.code(path) + " " + Markdown.escape(hash)));
+        inputs.forEach((path, hash) -> out.add("  - " + Markdown.escape(path) + " " + Markdown.escape(hash)));
         return out;
     }
 }

@@ -105,14 +105,18 @@ public final class ReportFolder {
     }
 
     /**
-     * Opens a writing session: checks where the folder really is, creates it, takes its lock and
-     * removes temporary files left by killed runs.
+     * Checks, without writing anything, that a session could write here: the folder is no link and would
+     * not lie under priors/ or evidence/. For commands that compute for a while before they write.
      *
      * @throws UnsafeFolderException when the folder is a link, or leads under priors/ or evidence/
-     * @throws WriteFailedException  when the folder cannot be created or locked
      */
-    public Writing open() throws IOException {
+    public void check() throws IOException {
         String shown = "reports/" + caseId;
+        checkNotLink(shown);
+        checkOutsideProtected(shown, prospectiveReal(dir));
+    }
+
+    private void checkNotLink(String shown) throws IOException {
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isSymbolicLink()) {
@@ -124,6 +128,18 @@ public final class ReportFolder {
                         + "move it away and run again");
             }
         }
+    }
+
+    /**
+     * Opens a writing session: checks where the folder really is, creates it, takes its lock and
+     * removes temporary files left by killed runs.
+     *
+     * @throws UnsafeFolderException when the folder is a link, or leads under priors/ or evidence/
+     * @throws WriteFailedException  when the folder cannot be created or locked
+     */
+    public Writing open() throws IOException {
+        String shown = "reports/" + caseId;
+        checkNotLink(shown);
         // where the folder would be, checked before it is created, and where it is, checked after
         checkOutsideProtected(shown, prospectiveReal(dir));
         Path real = realPath(shown);
@@ -132,13 +148,11 @@ public final class ReportFolder {
         FileChannel channel;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        } catch (FileSystemException e) {
+        } catch (IOException e) {
             if (Files.isSymbolicLink(lockFile)) {
                 throw new UnsafeFolderException(displayName(LOCK) + " is a symbolic link; allowed: deciban's own lock "
                         + "file; remove the link and run again");
             }
-            throw new WriteFailedException(displayName(LOCK), e, "nothing was written");
-        } catch (IOException e) {
             throw new WriteFailedException(displayName(LOCK), e, "nothing was written");
         }
         FileLock lock;
