@@ -30,6 +30,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * root's SHA-256 snapshot is unchanged, no reports/), and the shipped case's own files unchanged
  * after the whole class.
  *
+ * <p>Issue 14 adds to the corpus (numbers with unbounded text, settings and dates out of range, sizes
+ * beyond {@link Limits}, CSV faults) and adds nested classes, one per class of failure: option values
+ * and ranges ({@link OptionsAndRanges}), links, folders and pipes among a case's files
+ * ({@link CaseFilesOnDisk}), strings that reach a terminal, a spreadsheet or a Markdown viewer
+ * ({@link HostileStrings}), and report folders that lead elsewhere, full disks, killed and concurrent
+ * runs ({@link ReportFolderFaults}). Every line on stderr must also be {@link #printable}.
+ *
  * <p>Time: the issue asks for "within a second". Wall time on a shared 2-core machine is noisy, so
  * the assertion is a generous {@link #TIME_BOUND_NS} (5 s) that only catches a runaway (an alias
  * expanding, a parser looping); the elapsed time of the slowest case is printed to stdout.
