@@ -153,32 +153,27 @@ final class MatrixReader {
      * @throws InputException naming the line where a quoted cell opens and never closes
      */
     static List<Integer> recordLines(String file, String text) {
-        List<Integer> starts = recordLines(text);
-        int line = 1;
-        int opened = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '"') {
-                quoted = !quoted;
-                if (quoted) {
-                    opened = line;
-                }
-            } else if (ch == '\n') {
-                line++;
-            }
-        }
-        if (quoted) {
-            throw new InputException(file, opened, null, null, "a quoted cell opens on this line and never closes; "
+        Records r = scan(text);
+        if (r.unclosedAt() > 0) {
+            throw new InputException(file, r.unclosedAt(), null, null, "a quoted cell opens on this line and never closes; "
                     + "allowed: every '\"' that opens a cell closed by another, and a quote inside a cell written twice");
         }
-        return starts;
+        return r.starts();
     }
 
     /** The 1-based line on which each CSV record starts (quoted cells may span lines). */
     static List<Integer> recordLines(String text) {
+        return scan(text).starts();
+    }
+
+    /** Where records start, and the line where a quoted cell opened that never closes (0 when none). */
+    private record Records(List<Integer> starts, int unclosedAt) {
+    }
+
+    private static Records scan(String text) {
         List<Integer> starts = new ArrayList<>();
         int line = 1;
+        int opened = 0;
         boolean quoted = false;
         boolean atStart = true;
         for (int i = 0; i < text.length(); i++) {
@@ -189,6 +184,9 @@ final class MatrixReader {
             }
             if (ch == '"') {
                 quoted = !quoted;
+                if (quoted) {
+                    opened = line;
+                }
             } else if (ch == '\n') {
                 line++;
                 if (!quoted) {
@@ -196,6 +194,6 @@ final class MatrixReader {
                 }
             }
         }
-        return starts;
+        return new Records(starts, quoted ? opened : 0);
     }
 }

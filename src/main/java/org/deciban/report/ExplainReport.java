@@ -166,7 +166,7 @@ public final class ExplainReport {
         md.add("");
         md.add("## What carries the judgment");
         md.add("");
-        summary(c, x).forEach(s -> md.add(Markdown.escape(s)));
+        summary(c, x).forEach(s -> md.add(s.startsWith("- ") ? "- " + Markdown.escape(s.substring(2)) : Markdown.escape(s)));
         md.add("");
         md.add("Items are removed in order of their weight of evidence for the leader, one more at a time, up to "
                 + Explain.MAX_REMOVED + " or until the leader changes; the group carrying the most weight for the "

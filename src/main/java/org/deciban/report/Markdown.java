@@ -49,8 +49,9 @@ public final class Markdown {
      * A text as Markdown shows it literally, on one line, in running text, a list item or a table cell:
      * <ul>
      *   <li>{@code & < >} become character references (no raw HTML, no autolink, no entity);</li>
-     *   <li>{@code \ ` * _ [ ] | ~ #} get a backslash (no link, image, code span, emphasis, table cell
-     *       break or heading), as does a list marker or list number at its start;</li>
+     *   <li>{@code \ ` * [ ] | ~ #} get a backslash (no link, image, code span, emphasis, table cell
+     *       break or heading), as do an underscore not between two letters or digits and a list marker or
+     *       list number at the text's start;</li>
      *   <li>line breaks become spaces, and other control and bidi characters are shown escaped as on the
      *       terminal ({@link Terminal#escape}).</li>
      * </ul>
@@ -82,11 +83,18 @@ public final class Markdown {
                 case '&' -> sb.append("&amp;");
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
-                case '\\', '`', '*', '_', '[', ']', '|', '~', '#' -> sb.append('\\').append(c);
+                case '\\', '`', '*', '[', ']', '|', '~', '#' -> sb.append('\\').append(c);
+                case '_' -> sb.append(inWord(flat, i) ? "_" : "\\_");
                 default -> sb.append(c);
             }
         }
         return sb.toString();
+    }
+
+    /** An underscore between two letters or digits (as in {@code eff_trump}) cannot open or close emphasis. */
+    private static boolean inWord(String s, int i) {
+        return i > 0 && i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i - 1))
+                && Character.isLetterOrDigit(s.charAt(i + 1));
     }
 
     /** Runs of line breaks (CR, LF, U+2028, U+2029) as one space each. */

@@ -29,7 +29,7 @@ public record Provenance(String caseId, String time, String version, String java
         List<String> out = new ArrayList<>();
         out.add("## Provenance");
         out.add("");
-        out.add("- case: " + Markdown.escape(caseId));
+        out.add("- case: `" + caseId + "`");
         out.add("- run at: " + time);
         out.add("- deciban " + version + ", Java " + java);
         if (seed != null) {
