@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deciban.inference.CaseModel;
+import org.deciban.inference.models.CaseModels;
 import org.deciban.model.Case;
 import org.deciban.model.InputFile;
 import org.deciban.report.Provenance;
@@ -23,6 +25,43 @@ final class CaseRun {
             return ReportFolder.of(root.resolve("reports"), caseId);
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
+        }
+    }
+
+    /** The case's compiled model ({@link CaseModels#compile(Case)}); a junction tree over settings.max_clique is bad input. */
+    static CaseModel model(Case c) {
+        return model(() -> CaseModels.compile(c), c);
+    }
+
+    /** The case's model at another drift rate and evaluation date (null: the case's own). */
+    static CaseModel model(Case c, double drift, java.time.LocalDate at) {
+        return model(() -> CaseModels.compile(c, drift, at), c);
+    }
+
+    /** The forecast as it stood on a date ({@link CaseModels#asOf}). */
+    static CaseModel asOf(Case c, java.time.LocalDate date, double drift) {
+        return model(() -> CaseModels.asOf(c, date, drift), c);
+    }
+
+    private static CaseModel model(java.util.function.Supplier<CaseModel> compile, Case c) {
+        try {
+            return compile.get();
+        } catch (org.deciban.inference.network.CliqueTooLargeException e) {
+            throw new BadInput("priors/" + c.id() + ".yaml: field 'settings.max_clique' has value '"
+                    + c.settings().maxClique() + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * The case compiled for exact inference on its network; a junction tree over settings.max_clique is bad
+     * input, reported against the case file.
+     */
+    static org.deciban.inference.network.CaseNetwork network(Case c) {
+        try {
+            return org.deciban.inference.network.CaseNetwork.compile(c);
+        } catch (org.deciban.inference.network.CliqueTooLargeException e) {
+            throw new BadInput("priors/" + c.id() + ".yaml: field 'settings.max_clique' has value '"
+                    + c.settings().maxClique() + "': " + e.getMessage());
         }
     }
 

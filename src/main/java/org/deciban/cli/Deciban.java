@@ -1,6 +1,8 @@
 package org.deciban.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.deciban.inference.ImpossibleEvidenceException;
 import org.deciban.io.InputException;
 import org.deciban.io.IoReason;
@@ -16,11 +18,18 @@ import picocli.CommandLine.Command;
         description = {"A Bayesian forecasting engine for analysts: priors and evidence in, posteriors, "
                 + "credible intervals and weights of evidence (in decibans) out.",
                 "",
-                "Cases live in priors/<case>.yaml and evidence/<case>/*.yaml; reports go to reports/<case>/."},
-        subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, SensitivityCommand.class,
-                WhatIfCommand.class, IndicatorsCommand.class, TimelineCommand.class, HistoryCommand.class,
-                TestCommand.class, CommandLine.HelpCommand.class})
-public final class Deciban implements Runnable {
+                "Cases live in priors/<case>.yaml and evidence/<case>/*.yaml; reports go to reports/<case>/."})
+public final class Deciban implements Callable<Integer> {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. They are added to the command line by
+     * {@link #execute}, only the one named when a command is named (picocli reads every added command's
+     * options by reflection; {@code deciban check} need not pay for the other nine).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, CheckCommand.class, QueryCommand.class,
+            ExplainCommand.class,
+            SensitivityCommand.class, WhatIfCommand.class, IndicatorsCommand.class, TimelineCommand.class,
+            HistoryCommand.class, TestCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
@@ -30,29 +39,43 @@ public final class Deciban implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code deciban} without a command is a usage error: the help goes to stderr, exit code 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("deciban: error: no command given; name one of the commands below");
+        err.println();
+        spec.commandLine().usage(err);
+        err.flush();
+        return BAD_INPUT;
     }
 
     /**
-     * A command line ready to execute, writing to the given writers. Everything it prints passes
-     * through {@link Terminal#writer}, so no string from a case reaches a terminal as a control
-     * sequence.
+     * A command line with every subcommand, ready to execute, writing to the given writers. Everything it
+     * prints passes through {@link Terminal#writer}, so no string from a case reaches a terminal as a
+     * control sequence.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new Deciban());
+        for (Class<?> sub : subcommands) {
+            cl.addSubcommand(sub);
+        }
         cl.setOut(Terminal.writer(out));
         cl.setErr(Terminal.writer(err));
         cl.setExecutionExceptionHandler(Deciban::handle);
         cl.setParameterExceptionHandler(Deciban::handleParameter);
+        cl.setUsageHelpAutoWidth(true);
         Options.registerConverters(cl);
         return cl;
     }
 
     /** Runs a command line and returns its exit code, never throwing. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(out, err);
+        CommandLine cl = commandLine(out, err, subcommandsFor(args));
         int code;
         try {
             code = cl.execute(args);
@@ -73,6 +96,26 @@ public final class Deciban implements Runnable {
         return code;
     }
 
+    /**
+     * The subcommands {@code args} need: the one named first; none for {@code --version}; all of them
+     * otherwise (help, usage, a mistyped name, which picocli answers with the closest names).
+     */
+    static List<Class<?>> subcommandsFor(String... args) {
+        if (args.length == 0) {
+            return SUBCOMMANDS;
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        for (Class<?> sub : SUBCOMMANDS) {
+            Command c = sub.getAnnotation(Command.class);
+            if (c.name().equals(args[0]) && sub != CommandLine.HelpCommand.class) {
+                return List.of(sub);
+            }
+        }
+        return SUBCOMMANDS;
+    }
+
     /** A bad option or parameter: one line and a pointer to --help, exit code 2. */
     private static int handleParameter(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
@@ -88,6 +131,7 @@ public final class Deciban implements Runnable {
         boolean debug = CommonOptions.debugRequested(parsed);
         int code;
         if (e instanceof InputException || e instanceof ImpossibleEvidenceException || e instanceof BadInput
+                || e instanceof org.deciban.inference.network.CliqueTooLargeException
                 || e instanceof ReportFolder.UnsafeFolderException) {
             err.println("deciban: error: " + Terminal.oneLine(e.getMessage()));
             code = BAD_INPUT;

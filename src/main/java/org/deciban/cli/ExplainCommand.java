@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.deciban.inference.sensitivity.Explain;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
-import org.deciban.report.Display;
 import org.deciban.report.ExplainReport;
 import org.deciban.report.Provenance;
 import picocli.CommandLine;
@@ -18,9 +17,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code deciban explain}: the evidence ledger in date order and the items that carry the leader. */
 @Command(name = "explain", header = "Which evidence carries the judgment: the ledger and the carrying items.", mixinStandardHelpOptions = true,
-        description = {"Show the evidence ledger in date order (effective likelihoods, decibans, diagnosticity,",
-                "running posterior) and which items carry the leading hypothesis;",
-                "write reports/<case>/explain.md and explain.csv."})
+        description = {"Show the evidence ledger in date order (effective likelihoods, decibans, diagnosticity, "
+                + "running posterior) and which items carry the leading hypothesis.",
+                "Writes reports/<case>/explain.md and explain.csv."})
 public final class ExplainCommand implements Callable<Integer> {
 
     @Mixin
@@ -39,7 +38,7 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        Explain.Explanation x = Explain.of(c);
+        Explain.Explanation x = Explain.of(CaseRun.model(c));
         Provenance prov = CaseRun.provenance(c, null, null);
         Map<String, String> files = ExplainReport.render(c, x, prov);
         List<Path> written = output.write(common.root, c.id(), files);
@@ -48,11 +47,10 @@ public final class ExplainCommand implements Callable<Integer> {
             out.println(org.deciban.report.JsonReport.text(ExplainReport.json(c, x, prov)));
             return 0;
         }
-        out.println(c.id() + ": " + c.question());
-        out.println();
-        out.print(Display.text(ExplainReport.ledger(c, x)));
-        out.println();
-        ExplainReport.summary(c, x).forEach(out::println);
+        Screen screen = common.screen(out);
+        screen.line(c.id() + ": " + c.question()).blank();
+        screen.table(ExplainReport.ledger(c, x), 2).blank();
+        ExplainReport.summary(c, x).forEach(screen::line);
         ReportOutput.listWritten(out, common.root, written);
         return 0;
     }

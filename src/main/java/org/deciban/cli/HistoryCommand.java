@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deciban.io.CaseLoader;
-import org.deciban.report.Display;
+import org.deciban.report.Numbers;
 import org.deciban.report.HistoryLog;
 import org.deciban.report.HistoryTables;
 import org.deciban.report.ReportFolder;
@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "history", header = "Past runs of a case, and proof that none was edited (--verify).", mixinStandardHelpOptions = true,
         description = {"Print the timeline of a case's estimates, run by run, and which input files changed between runs.",
-                "With --verify, check the hash chain of reports/<case>/history.jsonl and name the first broken record;",
-                "with --anchor HASH, also check that a record hash noted earlier is still in the chain at its place.",
-                "Exit codes: 0 intact, 1 verification failed (changed record, or a torn last line), 2 bad input."})
+                "With --verify, check the hash chain of reports/<case>/history.jsonl and name the first broken record; "
+                        + "with --anchor HASH, also check that a record hash noted earlier is still in the chain at its place.",
+                "Exit codes: 0 intact, 1 verification failed (a changed record, or a torn last line), 2 bad input."})
 public final class HistoryCommand implements Callable<Integer> {
 
     /** Exit code of a history that fails verification. */
@@ -69,7 +69,7 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         HistoryLog.Reading r = log.read(anchor);
         if (!verify) {
-            timeline(out, caseId, name, r);
+            timeline(common.screen(out), caseId, name, r);
         }
         for (String s : r.sealed()) {
             out.println(name + ": note: " + s);
@@ -89,11 +89,12 @@ public final class HistoryCommand implements Callable<Integer> {
                         + "at or before the record it anchored"));
             }
             if (r.intact() && anchored) {
-                out.println(name + ": OK, " + r.recordCount() + " records, chain intact"
-                        + (r.sealed().isEmpty() ? "" : " (interrupted run(s) noted above)"));
+                out.println(name + ": OK, " + Numbers.count(r.recordCount(), "record") + ", chain intact"
+                        + (r.sealed().isEmpty() ? "" : " (" + Numbers.count(r.sealed().size(), "interrupted run")
+                        + " noted above)"));
                 if (r.newestHash() != null) {
-                    out.println(name + ": newest record " + r.entries().get(r.entries().size() - 1).line() + ", hash " + r.newestHash()
-                            + " (note it elsewhere; --anchor checks later that it is still there)");
+                    out.println(name + ": newest record " + r.entries().get(r.entries().size() - 1).line() + ", hash "
+                            + r.newestHash() + " (note it elsewhere; --anchor checks later that it is still there)");
                 }
                 return 0;
             }
@@ -102,24 +103,22 @@ public final class HistoryCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void timeline(PrintWriter out, String caseId, String name, HistoryLog.Reading r) {
+    private static void timeline(Screen screen, String caseId, String name, HistoryLog.Reading r) {
         List<HistoryLog.Entry> entries = r.entries();
-        out.println(caseId + ": " + r.recordCount() + " recorded run(s) in " + name
-                + (entries.size() < r.recordCount() ? "; the newest " + entries.size() + " shown" : ""));
-        out.println();
+        screen.line(caseId + ": " + Numbers.count(r.recordCount(), "recorded run") + " in " + name
+                + (entries.size() < r.recordCount() ? "; the newest " + entries.size() + " shown" : "")).blank();
         if (entries.isEmpty()) {
             return;
         }
-        out.print(Display.text(HistoryTables.timeline(entries).removeColumns("inputs changed")));
-        out.println();
-        out.println("Inputs changed between runs:");
+        screen.table(HistoryTables.timeline(entries).removeColumns("inputs_changed")).blank();
+        screen.line("Inputs changed between runs:");
         for (int i = 1; i < entries.size(); i++) {
             List<String> ch = HistoryTables.changes(entries.get(i - 1).record(), entries.get(i).record());
-            out.println("  record " + entries.get(i).line() + " (" + entries.get(i).record().time() + "): "
+            screen.line("  record " + entries.get(i).line() + " (" + entries.get(i).record().time() + "): "
                     + (ch.isEmpty() ? "none" : String.join("; ", ch)));
         }
         if (entries.size() == 1) {
-            out.println("  (only one run)");
+            screen.line("  (only one run)");
         }
     }
 }

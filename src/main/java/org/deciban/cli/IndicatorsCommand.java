@@ -1,17 +1,16 @@
 package org.deciban.cli;
 
+import org.deciban.inference.CaseModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deciban.inference.CasePosterior;
 import org.deciban.inference.Posterior;
 import org.deciban.inference.sensitivity.InformationGain;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
-import org.deciban.report.Display;
 import org.deciban.report.IndicatorReport;
 import org.deciban.report.JsonReport;
 import org.deciban.report.Provenance;
@@ -21,9 +20,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code deciban indicators}: candidate indicators ranked by expected information gain. */
 @Command(name = "indicators", header = "What to look for next: indicators ranked by expected information gain.", mixinStandardHelpOptions = true,
-        description = {"Rank the candidate indicators of evidence/<case>/indicators/*.yaml by expected information",
-                "gain (bits), with P(observed) and the posterior if observed and if not;",
-                "write reports/<case>/indicators.md and indicators.csv."})
+        description = {"Rank the candidate indicators of evidence/<case>/indicators/*.yaml by expected information "
+                + "gain (bits), with P(observed) and the posterior if observed and if not.",
+                "Writes reports/<case>/indicators.md and indicators.csv."})
 public final class IndicatorsCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,8 +47,9 @@ public final class IndicatorsCommand implements Callable<Integer> {
             throw new BadInput("evidence/" + id + "/indicators/: no indicator files; allowed: one or more *.yaml files "
                     + "of items in the evidence format, likelihoods = P(indicator observed | hypothesis)");
         }
-        Posterior p = CasePosterior.of(c);
-        List<InformationGain.Value> ranked = InformationGain.rank(c, ind.items());
+        CaseModel model = CaseRun.model(c);
+        Posterior p = model.posterior();
+        List<InformationGain.Value> ranked = InformationGain.rank(model, ind.items());
         Provenance prov = CaseRun.provenance(c, ind.inputs(), null, null);
         Map<String, String> files = IndicatorReport.render(c, p, ranked, ind.items(), prov);
         List<Path> written = output.write(common.root, c.id(), files);
@@ -58,11 +58,10 @@ public final class IndicatorsCommand implements Callable<Integer> {
             out.println(JsonReport.text(IndicatorReport.json(c, p, ranked, prov)));
             return 0;
         }
-        out.println(c.id() + ": " + c.question());
-        out.println();
-        IndicatorReport.summary(c, p, ranked).forEach(out::println);
-        out.println();
-        out.print(Display.text(IndicatorReport.table(c, ranked)));
+        Screen screen = common.screen(out);
+        screen.line(c.id() + ": " + c.question()).blank();
+        IndicatorReport.summary(c, p, ranked).forEach(screen::line);
+        screen.blank().table(IndicatorReport.table(c, ranked), 2);
         ReportOutput.listWritten(out, common.root, written);
         return 0;
     }

@@ -1,5 +1,8 @@
 package org.deciban.cli;
 
+import org.deciban.inference.sensitivity.Sensitivity;
+import org.deciban.inference.CaseModel;
+import org.deciban.inference.VariableMarginal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deciban.inference.Posterior;
-import org.deciban.inference.dynamics.DriftFilter;
 import org.deciban.inference.montecarlo.MonteCarloEngine;
 import org.deciban.inference.montecarlo.MonteCarloOptions;
 import org.deciban.inference.montecarlo.MonteCarloResult;
@@ -17,11 +19,11 @@ import org.deciban.inference.montecarlo.Weighting;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.model.Limits;
-import org.deciban.report.Display;
 import org.deciban.report.HistoryRecord;
 import org.deciban.report.HtmlReport;
 import org.deciban.report.IntervalReport;
 import org.deciban.report.JsonReport;
+import org.deciban.report.NetworkReport;
 import org.deciban.report.PosteriorTables;
 import org.deciban.report.Provenance;
 import org.deciban.report.ReportFolder;
@@ -35,9 +37,10 @@ import picocli.CommandLine.Option;
 
 /** {@code deciban run}: the posterior of a case, printed and written to reports/&lt;case&gt;/. */
 @Command(name = "run", header = "The posterior of a case, with credible intervals; writes its reports.", mixinStandardHelpOptions = true,
-        description = {"Update the prior with the evidence; print the posterior per hypothesis and per outcome;",
-                "write reports/<case>/posterior.md, posterior.csv, evidence.md and evidence.csv;",
-                "write reports/<case>/report.html and append the run to reports/<case>/history.jsonl."})
+        description = {"Update the prior with the evidence and print the posterior per hypothesis and per outcome, "
+                + "with Monte Carlo credible intervals.",
+                "Writes reports/<case>/report.html, posterior.md, posterior.csv, evidence.md and evidence.csv, and "
+                + "appends the run to reports/<case>/history.jsonl (--no-write: print only)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -80,28 +83,33 @@ public final class RunCommand implements Callable<Integer> {
         if (!noWrite) {
             CaseRun.reportFolder(common.root, c.id()).check();
         }
-        DriftRun.Result engine = DriftRun.posterior(c);
-        Posterior p = engine.posterior();
+        CaseModel model = CaseRun.model(c);
+        Posterior p = model.posterior();
+        String engine = RunReport.engineNote(model);
         MonteCarloResult mc = null;
         if (!noMonteCarlo) {
             MonteCarloOptions options = monteCarloOptions(c);
             try (Progress progress = Progress.forDraws(options.draws())) {
-                mc = MonteCarloEngine.run(c, options, progress);
+                mc = MonteCarloEngine.run(model, options, progress);
             }
         }
         Provenance prov = mc == null ? CaseRun.provenance(c, null, null)
                 : CaseRun.provenance(c, mc.options().seed(), mc.options().draws());
-        Map<String, String> files = engine.annotate(RunReport.render(c, p, prov, mc));
+        List<VariableMarginal> variables = c.structured() ? model.variables() : null;
+        Map<String, String> files = RunReport.render(c, p, prov, mc, engine, variables);
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
             ReportFolder folder = CaseRun.reportFolder(common.root, c.id());
-            // one session under the folder's lock: the page shows the history as it stands once this run's
+            // one session under the folder's lock: report.html shows the history as it stands once this run's
             // record is appended, and the record is appended only after every report is in place
             try (ReportFolder.Writing session = folder.open()) {
                 RunHistory history = RunHistory.read(folder, HistoryRecord.of(c, p, prov));
                 HtmlReport page = RunPage.build(c, p, prov, history.entriesWithThisRun(),
                         mc == null ? null : IntervalReport.uncertainty(c, mc));
-                RunPageSections.addTo(page, c, SensitivityCommand.figures(c, p), DriftFilter.run(c, engine.drift(), null));
+                RunPageSections.addTo(page, c, Sensitivity.figures(model), model.timeline());
+                if (variables != null) {
+                    NetworkReport.addTo(page, variables);
+                }
                 files.put("report.html", page.render());
                 try {
                     written.addAll(session.writeAll(files));
@@ -120,24 +128,29 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         if (json) {
-            ObjectNode doc = JsonReport.of(c, p, prov).put("engine", engine.note());
+            ObjectNode doc = JsonReport.of(c, p, prov).put("engine", engine);
+            if (variables != null) {
+                JsonReport.addVariables(doc, variables);
+            }
             if (mc != null) {
                 IntervalReport.addTo(doc, mc);
             }
             out.println(JsonReport.text(doc));
             return 0;
         }
-        out.println(c.id() + ": " + c.question());
-        out.println();
-        out.print(Display.text(mc == null ? PosteriorTables.posterior(c, p)
-                : IntervalReport.withIntervals(PosteriorTables.posterior(c, p), p, mc)));
-        out.println();
-        for (String line : mc == null ? RunReport.headline(p) : IntervalReport.headline(p, mc)) {
-            out.println(line);
+        Screen screen = common.screen(out);
+        screen.line(c.id() + ": " + c.question()).blank();
+        screen.table(mc == null ? PosteriorTables.posterior(c, p)
+                : IntervalReport.withIntervals(PosteriorTables.posterior(c, p), p, mc)).blank();
+        if (variables != null) {
+            screen.table(NetworkReport.variables(variables)).blank();
         }
-        out.println(engine.note());
+        for (String line : mc == null ? RunReport.headline(p) : IntervalReport.headline(p, mc)) {
+            screen.line(line);
+        }
+        screen.line(engine);
         if (mc != null) {
-            out.println(IntervalReport.method(mc));
+            screen.line(IntervalReport.method(mc));
         }
         ReportOutput.listWritten(out, common.root, written);
         return 0;

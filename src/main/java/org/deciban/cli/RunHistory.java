@@ -34,9 +34,13 @@ final class RunHistory {
         return new RunHistory(log, log.read(), record);
     }
 
-    /** The recorded runs (the newest {@link HistoryLog#KEPT}) and this one, as the page shows them. */
+    /** The newest runs report.html charts and lists: this one and the {@value #PAGE_RUNS} before it. */
+    static final int PAGE_RUNS = 200;
+
+    /** The recorded runs (the newest {@link #PAGE_RUNS}) and this one, as the page shows them. */
     List<HistoryLog.Entry> entriesWithThisRun() {
-        List<HistoryLog.Entry> out = new ArrayList<>(before.entries());
+        List<HistoryLog.Entry> kept = before.entries();
+        List<HistoryLog.Entry> out = new ArrayList<>(kept.subList(Math.max(0, kept.size() - PAGE_RUNS), kept.size()));
         out.add(new HistoryLog.Entry(Math.toIntExact(Math.min(Integer.MAX_VALUE, before.lines() + 1)), record));
         return out;
     }

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deciban.inference.CasePosterior;
-import org.deciban.inference.Posterior;
 import org.deciban.inference.sensitivity.Sensitivity;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
@@ -20,9 +18,10 @@ import picocli.CommandLine.Mixin;
 
 /** {@code deciban sensitivity}: leave-one-out, tornado, prior neighbourhood and "what would it take". */
 @Command(name = "sensitivity", header = "How robust the judgment is: leave-one-out, tornado, prior, what it would take.", mixinStandardHelpOptions = true,
-        description = {"How fragile the leading hypothesis is: leave-one-out, a tornado over each item's likelihood",
-                "uncertainty, the prior neighbourhood, and the decibans one new item would need to change it;",
-                "write reports/<case>/sensitivity.md and sensitivity-{loo,tornado,prior,threshold}.csv."})
+        description = {"How fragile the leading hypothesis is: leave-one-out, a tornado over each item's likelihood "
+                + "uncertainty, the prior neighbourhood, and the decibans one new item would need to change it.",
+                "Writes reports/<case>/sensitivity.md and sensitivity-loo.csv, -tornado.csv, -prior.csv and "
+                + "-threshold.csv."})
 public final class SensitivityCommand implements Callable<Integer> {
 
     @Mixin
@@ -41,7 +40,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        SensitivityReport.Figures f = figures(c, CasePosterior.of(c));
+        Sensitivity.Figures f = Sensitivity.figures(CaseRun.model(c));
         Provenance prov = CaseRun.provenance(c, null, null);
         Map<String, String> files = SensitivityReport.render(c, f, prov);
         List<Path> written = output.write(common.root, c.id(), files);
@@ -50,16 +49,10 @@ public final class SensitivityCommand implements Callable<Integer> {
             out.println(JsonReport.text(SensitivityReport.json(c, f, prov)));
             return 0;
         }
-        out.println(c.id() + ": " + c.question());
-        out.println();
-        out.print(SensitivityReport.text(c, f));
+        Screen screen = common.screen(out);
+        screen.line(c.id() + ": " + c.question()).blank();
+        out.print(SensitivityReport.text(c, f, screen.layout()));
         ReportOutput.listWritten(out, common.root, written);
         return 0;
-    }
-
-    /** Every sensitivity figure of a case whose posterior (by {@link CasePosterior}) is {@code p}. */
-    static SensitivityReport.Figures figures(Case c, Posterior p) {
-        return new SensitivityReport.Figures(p, Sensitivity.leaveOneOut(c), Sensitivity.tornado(c),
-                Sensitivity.priorSweeps(c), Sensitivity.whatItTakes(p));
     }
 }

@@ -2,12 +2,12 @@ package org.deciban.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.deciban.inference.CasePosterior;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.model.Checks;
 import org.deciban.proof.ProofRunner;
-import org.deciban.report.Display;
+import org.deciban.report.JsonReport;
+import org.deciban.report.Numbers;
 import org.deciban.report.ProofTables;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,11 +16,13 @@ import picocli.CommandLine.Option;
 
 /** {@code deciban test}: property checks of an analyst's own case, with jqwik. */
 @Command(name = "test", header = "Property checks of a case with jqwik; exit 1 when one fails.", mixinStandardHelpOptions = true,
-        description = {"Check properties of a case with jqwik: the posterior is a probability vector; the order of",
-                "evidence does not matter; no item carries more than checks.max_item_share of the conclusion;",
-                "the conclusion (leader and its ICD 203 band) survives perturbations of every likelihood within",
-                "its 90% range in at least checks.survival_share of tries; the case's own checks.expect hold.",
-                "Also searches for, and shrinks, the smallest change of judgments that overturns the conclusion.",
+        description = {"Check properties of a case with jqwik: the posterior is a probability vector; the order of "
+                + "evidence does not matter; no item carries more than checks.max_item_share of the conclusion; "
+                + "the leading hypothesis survives perturbations of every likelihood within its 90%% range in at "
+                + "least checks.survival_share of tries (its ICD 203 band too, when checks.band_must_survive is "
+                + "true); the case's own checks.expect hold.",
+                "Also searches for, and shrinks, the smallest change of judgments that overturns the leader (or "
+                + "its band, when the band must survive).",
                 "Exit code 0 when every check passes, 1 when one fails, 2 on bad input. Writes nothing."})
 public final class TestCommand implements Callable<Integer> {
 
@@ -36,6 +38,9 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--tries", paramLabel = "N", description = "Tries per property (default: the case's checks.tries, else 1000).")
     Integer tries;
 
+    @Option(names = "--json", description = "Print the verdicts and figures as one JSON document on stdout.")
+    boolean json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -43,7 +48,7 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        CasePosterior.of(c);
+        CaseRun.model(c);
         Checks checks = loader.loadChecks(c);
         if (tries != null) {
             if (tries < 1 || tries > org.deciban.model.Limits.MAX_TRIES) {
@@ -53,18 +58,23 @@ public final class TestCommand implements Callable<Integer> {
         }
         long s = seed != null ? seed : c.settings().seed();
         PrintWriter out = spec.commandLine().getOut();
-        out.println(c.id() + ": property checks, seed " + s + ", " + checks.tries() + " tries (replay with --seed " + s + ")");
-        out.println();
         ProofRunner.Outcome outcome = ProofRunner.run(c, checks, s);
-        out.print(Display.text(ProofTables.verdicts(outcome.results())));
-        if (!outcome.counterexample().isEmpty()) {
-            out.println();
-            out.println("Smallest change of judgments found that overturns the conclusion (shrunk by jqwik):");
-            out.print(Display.text(ProofTables.counterexample(outcome.counterexample())));
+        int code = outcome.allPassed() ? 0 : 1;
+        if (json) {
+            out.println(JsonReport.text(ProofTables.json(c, outcome, s, checks.tries())));
+            return code;
         }
-        out.println();
-        long failed = outcome.results().stream().filter(r -> r.verdict() == org.deciban.proof.ProofResult.Verdict.FAIL).count();
-        out.println(failed == 0 ? "all checks pass" : failed + " check" + (failed == 1 ? "" : "s") + " failed");
-        return failed == 0 ? 0 : 1;
+        Screen screen = common.screen(out);
+        screen.line(c.id() + ": property checks, seed " + s + ", " + Numbers.count(checks.tries(), "try", "tries")
+                + " (replay with --seed " + s + ")").blank();
+        for (String line : ProofTables.verdictLines(outcome.results())) {
+            screen.line(line);
+        }
+        if (outcome.overturn() != null) {
+            screen.blank().line(ProofTables.overturnHeading(outcome.overturn()));
+            screen.table(ProofTables.counterexample(outcome.overturn().changes()));
+        }
+        screen.blank().line(ProofTables.summary(outcome));
+        return code;
     }
 }

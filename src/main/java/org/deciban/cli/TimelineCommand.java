@@ -1,5 +1,6 @@
 package org.deciban.cli;
 
+import org.deciban.inference.CaseModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,12 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deciban.inference.dynamics.DriftFilter;
-import org.deciban.inference.dynamics.Timeline;
+import org.deciban.inference.Timeline;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.model.Limits;
-import org.deciban.report.Display;
 import org.deciban.report.JsonReport;
 import org.deciban.report.Numbers;
 import org.deciban.report.Provenance;
@@ -27,10 +26,11 @@ import tech.tablesaw.api.Table;
 
 /** {@code deciban timeline}: the filtered posterior after each evidence date and at as_of. */
 @Command(name = "timeline", header = "How the forecast moved over time, under the case's drift.", mixinStandardHelpOptions = true,
-        description = {"Filter the evidence forward in date order under the case's drift (settings.drift, per year):",
-                "print the posterior after each evidence date and at as_of; write reports/<case>/timeline.md and .csv",
-                "(timeline-as-of-DATE.* with --as-of, ...-drift-X.* with --drift, so replays never overwrite the forecast).",
-                "Items without a date count as observed at the case's as_of."})
+        description = {"Filter the evidence forward in date order under the case's drift (settings.drift, per year) "
+                + "and print the posterior after each evidence date and at as_of. Items without a date count as "
+                + "observed at the case's as_of.",
+                "Writes reports/<case>/timeline.md and timeline.csv (timeline-as-of-DATE.* with --as-of, "
+                + "...-drift-X.* with --drift, so replays never overwrite the forecast)."})
 public final class TimelineCommand implements Callable<Integer> {
 
     @Mixin
@@ -65,13 +65,9 @@ public final class TimelineCommand implements Callable<Integer> {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
         double rate = drift != null ? drift : c.settings().drift();
-        Case used = c;
-        if (asOf != null) {
-            used = c.withEvidence(DriftFilter.observedBy(c, asOf));
-        } else {
-            DriftRun.requireObservedBy(c, DriftFilter.evaluationDate(c, null), "the case's as_of");
-        }
-        Timeline t = DriftFilter.run(used, rate, asOf);
+        CaseModel model = asOf != null ? CaseRun.asOf(c, asOf, rate) : CaseRun.model(c, rate, null);
+        Case used = model.source();
+        Timeline t = model.timeline();
         Provenance prov = CaseRun.provenance(c, null, null);
         String base = "timeline" + (asOf == null ? "" : "-as-of-" + asOf)
                 + (drift == null ? "" : "-drift-" + Numbers.fixed(rate, 6).replaceAll("0+$", "").replaceAll("\\.$", ""));
@@ -85,15 +81,15 @@ public final class TimelineCommand implements Callable<Integer> {
             out.println(JsonReport.text(TimelineReport.json(used, t, prov)));
             return 0;
         }
-        out.println(c.id() + ": " + c.question());
-        out.println("as of " + (t.end() == null ? "(no date)" : t.end()) + ", " + TimelineReport.driftWords(rate)
-                + "; " + used.evidence().size() + " of " + c.evidence().size() + " items");
-        out.println();
+        Screen screen = common.screen(out);
+        screen.line(c.id() + ": " + c.question());
+        screen.line("As of " + (t.end() == null ? "(no date)" : t.end()) + ", " + TimelineReport.driftWords(rate)
+                + "; " + used.evidence().size() + " of " + Numbers.count(c.evidence().size(), "evidence item") + ".");
+        screen.blank();
         Table table = TimelineReport.table(used, t);
-        out.print(Display.text(table.removeColumns("items")));
-        out.println();
+        screen.table(table.removeColumns("items"), 2).blank();
         for (String line : RunReport.headline(t.posterior())) {
-            out.println(line);
+            screen.line(line);
         }
         ReportOutput.listWritten(out, common.root, written);
         return 0;

@@ -12,7 +12,6 @@ import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.deciban.model.InputFile;
-import org.deciban.report.Display;
 import org.deciban.report.JsonReport;
 import org.deciban.report.Provenance;
 import org.deciban.report.WhatIfReport;
@@ -23,9 +22,12 @@ import picocli.CommandLine.Option;
 
 /** {@code deciban what-if}: the posterior with items removed or added, beside the case as it stands. */
 @Command(name = "what-if", header = "The posterior with items removed or added, beside the case as it stands.", mixinStandardHelpOptions = true,
-        description = {"The posterior with evidence items removed (--without) or extra items added from YAML files",
-                "(--with, the evidence format), side by side with the case as it stands. Nothing under evidence/",
-                "changes; writes reports/<case>/whatif.md and whatif.csv."})
+        description = {"The posterior with evidence items removed (--without) or extra items added from YAML files "
+                + "(--with, the evidence format), side by side with the case as it stands. Nothing under evidence/ "
+                + "changes.",
+                "Repeat --without (or separate ids with commas) and --with for several items or files: "
+                + "deciban what-if --without a --without b CASE.",
+                "Writes reports/<case>/whatif.md and whatif.csv."})
 public final class WhatIfCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,11 +39,13 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Mixin
     ReportOutput output;
 
-    @Option(names = "--without", arity = "1..*", paramLabel = "ID", description = "Evidence item ids to leave out.")
+    @Option(names = "--without", arity = "1", split = ",", paramLabel = "ID",
+            description = "An evidence item id to leave out; repeat the option (or separate ids with commas) for several.")
     List<String> without = new ArrayList<>();
 
-    @Option(names = "--with", arity = "1..*", paramLabel = "FILE",
-            description = "YAML files of extra items (one item or a list, as under evidence/<case>/).")
+    @Option(names = "--with", arity = "1", paramLabel = "FILE",
+            description = "A YAML file of extra items (one item or a list, as under evidence/<case>/); repeat the "
+                    + "option for several files.")
     List<Path> with = new ArrayList<>();
 
     @CommandLine.Spec
@@ -68,7 +72,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         }
         WhatIf.Comparison cmp;
         try {
-            cmp = WhatIf.compare(c, without, extra);
+            cmp = WhatIf.compare(CaseRun.model(c), without, extra);
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }
@@ -80,11 +84,10 @@ public final class WhatIfCommand implements Callable<Integer> {
             out.println(JsonReport.text(WhatIfReport.json(c, cmp, prov)));
             return 0;
         }
-        out.println(c.id() + ": " + c.question());
-        out.println();
-        WhatIfReport.summary(c, cmp).forEach(out::println);
-        out.println();
-        out.print(Display.text(WhatIfReport.table(c, cmp)));
+        Screen screen = common.screen(out);
+        screen.line(c.id() + ": " + c.question()).blank();
+        WhatIfReport.summary(c, cmp).forEach(screen::line);
+        screen.blank().table(WhatIfReport.table(c, cmp));
         ReportOutput.listWritten(out, common.root, written);
         return 0;
     }

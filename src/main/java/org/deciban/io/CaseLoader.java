@@ -1,13 +1,9 @@
 package org.deciban.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,13 +36,6 @@ import org.deciban.model.Settings;
  */
 public final class CaseLoader {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
-
     /** What an id may be, for messages. */
     private static final String ID_ALLOWED = "an id of lower-case letters, digits and '-', starting with a letter or digit, "
             + "at most " + Limits.MAX_ID_CHARS + " characters";
@@ -64,6 +53,11 @@ public final class CaseLoader {
     /** @param root the project folder holding priors/ and evidence/ */
     public CaseLoader(Path root) {
         this.root = root;
+    }
+
+    /** The project folder this loader reads from. */
+    public Path root() {
+        return root;
     }
 
     /** The case ids that have a priors file, sorted. */
@@ -93,7 +87,7 @@ public final class CaseLoader {
         CaseFiles files = new CaseFiles(root);
         List<InputFile> inputs = new ArrayList<>();
         YamlDocument caseDoc = YamlDocument.parse(priorsName, priorsBytes(caseId, files, inputs, true));
-        CaseHeader header = readCaseFile(caseDoc, caseId);
+        CaseHeader header = readCaseFile(caseDoc, caseId, inputs);
 
         List<EvidenceItem> items = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
@@ -123,7 +117,7 @@ public final class CaseLoader {
         }
         checkGroupCorrelations(caseDoc, header.settings, items);
         return new Case(caseId, header.question, header.asOf, header.hypotheses, header.prior,
-                header.settings, items, inputs);
+                header.settings, items, inputs, header.network, header.questionVariable);
     }
 
     /**
@@ -134,7 +128,7 @@ public final class CaseLoader {
         String priorsName = "priors/" + caseId + ".yaml";
         if (!Hypothesis.ID.matcher(caseId).matches() || caseId.length() > Limits.MAX_ID_CHARS) {
             throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+, at most "
-                    + Limits.MAX_ID_CHARS + " characters");
+                    + Limits.MAX_ID_CHARS + " characters, the name of priors/<case>.yaml without folder or .yaml");
         }
         Path priorsPath = root.resolve("priors").resolve(caseId + ".yaml");
         if (!CaseFiles.present(priorsPath)) {
@@ -158,11 +152,11 @@ public final class CaseLoader {
             return;
         }
         java.util.SortedSet<String> groups = new java.util.TreeSet<>();
-        items.forEach(e -> {
+        for (EvidenceItem e : items) {
             if (e.group() != null) {
                 groups.add(e.group());
             }
-        });
+        }
         for (String g : new java.util.TreeSet<>(settings.groupCorrelations().keySet())) {
             if (!groups.contains(g)) {
                 throw new Fields(caseDoc).bad("/settings/group_correlation/" + g, g, groups.isEmpty()
@@ -254,7 +248,8 @@ public final class CaseLoader {
     }
 
     private CaseHeader header(String caseId, CaseFiles files, List<InputFile> inputs) {
-        return readCaseFile(YamlDocument.parse("priors/" + caseId + ".yaml", priorsBytes(caseId, files, inputs, false)), caseId);
+        return readCaseFile(YamlDocument.parse("priors/" + caseId + ".yaml", priorsBytes(caseId, files, inputs, false)),
+                caseId, inputs);
     }
 
     private List<EvidenceItem> readItemFile(String name, byte[] bytes, CaseHeader header, Map<String, String> seen,
@@ -299,12 +294,13 @@ public final class CaseLoader {
     }
 
     private record CaseHeader(String question, LocalDate asOf, List<Hypothesis> hypotheses,
-                              Prior prior, Settings settings, Scales scales) {
+                              Prior prior, Settings settings, Scales scales, org.deciban.model.Network network,
+                              String questionVariable) {
     }
 
     private static <T> T bind(YamlDocument doc, JsonNode node, String path, Class<T> type) {
         try {
-            return MAPPER.treeToValue(node, type);
+            return YamlBinding.bind(node, type);
         } catch (UnrecognizedPropertyException e) {
             String at = path + pointer(e);
             List<String> known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.toList());
@@ -317,7 +313,7 @@ public final class CaseLoader {
             throw new InputException(doc.file(), doc.lineOf(at), YamlDocument.fieldName(at),
                     bad.isMissingNode() ? null : bad.isValueNode() ? bad.asText() : bad.toString(),
                     "allowed: " + expected(e));
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new InputException(doc.file(), doc.lineOf(path), YamlDocument.fieldName(path), null,
                     "allowed: the documented fields of this file");
         }
@@ -325,6 +321,9 @@ public final class CaseLoader {
 
     private static String expected(JsonMappingException e) {
         String msg = String.valueOf(e.getOriginalMessage());
+        if (msg.contains("Boolean")) {
+            return "true or false (yes/no and on/off are read as true/false here)";
+        }
         if (msg.contains("java.util.Map") || msg.contains("LinkedHashMap") || msg.contains("from Array") && msg.contains("Entry")) {
             return "a mapping of key: value";
         }
@@ -349,7 +348,7 @@ public final class CaseLoader {
         return sb.toString();
     }
 
-    private CaseHeader readCaseFile(YamlDocument doc, String caseId) {
+    private CaseHeader readCaseFile(YamlDocument doc, String caseId, List<InputFile> inputs) {
         String f = doc.file();
         JsonNode root = doc.root();
         if (root == null || !root.isObject()) {
@@ -368,16 +367,17 @@ public final class CaseLoader {
             throw v.missing("", "question", "the question the case answers, as text");
         }
         LocalDate asOf = dto.asOf() == null ? null : v.date("/as_of", dto.asOf());
-        if (dto.hypotheses() == null || dto.hypotheses().isEmpty()) {
+        boolean structured = dto.variables() != null || dto.network() != null;
+        if ((dto.hypotheses() == null || dto.hypotheses().isEmpty()) && !structured) {
             throw v.missing("", "hypotheses", "a list of at least one hypothesis with id and label");
         }
-        if (dto.hypotheses().size() > Limits.MAX_HYPOTHESES) {
+        if (dto.hypotheses() != null && dto.hypotheses().size() > Limits.MAX_HYPOTHESES) {
             throw v.bad("/hypotheses", "(" + dto.hypotheses().size() + " hypotheses)", "at most " + Limits.MAX_HYPOTHESES
                     + " hypotheses in a case");
         }
         List<Hypothesis> hypotheses = new ArrayList<>();
         Map<String, Integer> hypothesisLines = new HashMap<>();
-        for (int i = 0; i < dto.hypotheses().size(); i++) {
+        for (int i = 0; dto.hypotheses() != null && i < dto.hypotheses().size(); i++) {
             Dto.HypothesisEntry h = dto.hypotheses().get(i);
             String p = "/hypotheses/" + i;
             if (h == null) {
@@ -386,7 +386,10 @@ public final class CaseLoader {
             if (h.id() == null) {
                 throw v.missing(p, "hypotheses[" + i + "].id", "an id of [a-z0-9-]+");
             }
-            if (!Hypothesis.ID.matcher(h.id()).matches() || h.id().length() > Limits.MAX_ID_CHARS) {
+            // a network file's question variable keeps its state names as written, and hypotheses name them
+            if (!Hypothesis.ID.matcher(h.id()).matches()
+                    && !(dto.network() != null && org.deciban.model.Variable.isStateName(h.id()))
+                    || h.id().length() > Limits.MAX_ID_CHARS) {
                 throw v.bad(p + "/id", h.id(), ID_ALLOWED);
             }
             if (hypothesisLines.containsKey(h.id())) {
@@ -399,6 +402,21 @@ public final class CaseLoader {
             hypotheses.add(new Hypothesis(h.id(), h.label(), h.outcome()));
         }
         List<String> ids = hypotheses.stream().map(Hypothesis::id).collect(Collectors.toList());
+        if (structured) {
+            Settings settings = readSettings(v, dto.settings());
+            Scales scales = readScales(v, dto.tables());
+            NetworkCaseReader.Result net = NetworkCaseReader.read(doc, dto, this.root.resolve("priors"), inputs,
+                    hypotheses, scales, settings);
+            if (net.hypotheses().size() > Limits.MAX_HYPOTHESES) {
+                throw v.bad("/question_variable", "(" + net.hypotheses().size() + " states)", "a question of at most "
+                        + Limits.MAX_HYPOTHESES + " states (hypotheses)");
+            }
+            return new CaseHeader(dto.question(), asOf, net.hypotheses(), net.prior(), settings, scales, net.network(),
+                    net.questionVariable());
+        }
+        if (dto.questionVariable() != null) {
+            throw v.bad("/question_variable", dto.questionVariable(), "question_variable only with variables or network");
+        }
 
         if (dto.prior() == null || dto.prior().probabilities() == null) {
             throw v.missing(dto.prior() == null ? "" : "/prior", "prior.probabilities",
@@ -425,7 +443,8 @@ public final class CaseLoader {
 
         Settings settings = readSettings(v, dto.settings());
         Scales scales = readScales(v, dto.tables());
-        return new CaseHeader(dto.question(), asOf, hypotheses, prior, settings, scales);
+        return new CaseHeader(dto.question(), asOf, hypotheses, prior, settings, scales,
+                Case.questionNetwork(hypotheses, prior), Case.QUESTION);
     }
 
     private static Settings readSettings(Fields v, Dto.SettingsEntry s) {
@@ -454,7 +473,13 @@ public final class CaseLoader {
             throw v.bad("/settings/drift_spread", s.driftSpread().asText(),
                     "0 when settings.drift is 0; a spread needs a drift > 0 as its median");
         }
-        return new Settings(rho, groups, draws, seed, drift, spread);
+        double confidence = s.defaultConfidence() == null ? d.defaultConfidence()
+                : v.inRange("/settings/default_confidence", s.defaultConfidence(), Limits.MIN_PSEUDO_COUNT,
+                Limits.MAX_PSEUDO_COUNT, PSEUDO_COUNT + " (Beta pseudo-count of the likelihoods of items that state no confidence)");
+        long maxClique = s.maxClique() == null ? Settings.DEFAULT_MAX_CLIQUE
+                : v.integer("/settings/max_clique", s.maxClique(), 1, Settings.MAX_MAX_CLIQUE,
+                "a whole number of doubles from 1 to 2^30 (default 2^27): the largest clique table of a network");
+        return new Settings(rho, groups, draws, seed, drift, spread, confidence, maxClique);
     }
 
     private static Scales readScales(Fields v, Dto.TablesEntry t) {
@@ -534,12 +559,14 @@ public final class CaseLoader {
                 code = rel.asText();
             }
         }
+        org.deciban.model.Variable target = ItemTarget.of(v, p, dto.on(), header.network(), header.questionVariable());
+        List<String> ids = target.id().equals(header.questionVariable())
+                ? header.hypotheses().stream().map(Hypothesis::id).collect(Collectors.toList()) : target.stateIds();
+        String what = target.id().equals(header.questionVariable()) ? "hypothesis" : "state of '" + target.id() + "'";
         if (dto.likelihoods() == null) {
-            throw v.missing(p, at + "likelihoods", "a likelihood for each of "
-                    + header.hypotheses().stream().map(Hypothesis::id).collect(Collectors.joining(", ")));
+            throw v.missing(p, at + "likelihoods", "a likelihood for each of " + String.join(", ", ids));
         }
-        List<String> ids = header.hypotheses().stream().map(Hypothesis::id).collect(Collectors.toList());
-        double[] l = v.perHypothesis(p + "/likelihoods", dto.likelihoods(), ids,
+        double[] l = v.perKey(p + "/likelihoods", dto.likelihoods(), ids, what,
                 (path, n) -> likelihood(v, header.scales(), path, n));
         boolean observed = dto.observed() == null || dto.observed();
         boolean allZero = true;
@@ -561,7 +588,7 @@ public final class CaseLoader {
         String origin = doc.file() + ":" + doc.lineOf(p.isEmpty() ? "/id" : p);
         List<LikelihoodInterval> intervals = intervals(v, p + "/intervals", dto.intervals(), ids, l);
         return new EvidenceItem(dto.id(), date, dto.category(), dto.source(), r, code, dto.quote(), dto.rationale(),
-                likelihoods, confidence, dto.group(), observed, origin, intervals);
+                likelihoods, confidence, dto.group(), observed, origin, intervals, dto.on());
     }
 
     /** {@code intervals: {h: [low, high]}}: 90% intervals of some likelihoods, each containing its likelihood. */
@@ -594,7 +621,7 @@ public final class CaseLoader {
         return out;
     }
 
-    private static double likelihood(Fields v, Scales scales, String path, JsonNode node) {
+    static double likelihood(Fields v, Scales scales, String path, JsonNode node) {
         String allowed = "a number in [0, 1], an ACH rating (CC, C, N, I, II) or an ICD 203 phrase (such as 'likely')";
         if (node.isTextual()) {
             Double x = scales.likelihoodWord(node.asText());

@@ -19,8 +19,8 @@ import org.deciban.model.Icd203;
  * checks:
  *   max_item_share: 0.5        # optional
  *   survival_share: 0.9        # optional
+ *   band_must_survive: false   # optional
  *   tries: 1000                # optional
- *   default_confidence: 10     # optional
  *   expect:
  *     - leads: trump
  *     - hypothesis: harris
@@ -44,19 +44,22 @@ final class ChecksReader {
                 : v.number("/checks/max_item_share", entry.maxItemShare(), x -> x > 0 && x <= 1, "a number in (0, 1]");
         double survival = entry.survivalShare() == null ? d.survivalShare()
                 : v.number("/checks/survival_share", entry.survivalShare(), x -> x >= 0 && x <= 1, "a number in [0, 1]");
+        boolean band = entry.bandMustSurvive() == null ? d.bandMustSurvive() : entry.bandMustSurvive();
         int tries = entry.tries() == null ? d.tries()
                 : (int) v.integer("/checks/tries", entry.tries(), 1, org.deciban.model.Limits.MAX_TRIES,
                 "a whole number from 1 to " + org.deciban.model.Limits.MAX_TRIES);
-        double conf = entry.defaultConfidence() == null ? d.defaultConfidence()
-                : v.inRange("/checks/default_confidence", entry.defaultConfidence(), org.deciban.model.Limits.MIN_PSEUDO_COUNT,
-                org.deciban.model.Limits.MAX_PSEUDO_COUNT, CaseLoader.PSEUDO_COUNT);
+        if (entry.defaultConfidence() != null) {
+            throw v.bad("/checks/default_confidence", entry.defaultConfidence().asText(),
+                    "nothing here: the default confidence is settings.default_confidence, the one source of a "
+                            + "judgment's uncertainty for Monte Carlo, the tornado and deciban test");
+        }
         List<Expectation> expectations = new ArrayList<>();
         if (entry.expect() != null) {
             for (int i = 0; i < entry.expect().size(); i++) {
                 expectations.add(expectation(v, "/checks/expect/" + i, entry.expect().get(i), c));
             }
         }
-        return new Checks(maxShare, survival, tries, conf, expectations);
+        return new Checks(maxShare, survival, band, tries, expectations);
     }
 
     private static Expectation expectation(Fields v, String path, Dto.ExpectationEntry e, Case c) {

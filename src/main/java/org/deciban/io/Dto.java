@@ -18,12 +18,16 @@ final class Dto {
             @JsonProperty("prior") PriorEntry prior,
             @JsonProperty("settings") SettingsEntry settings,
             @JsonProperty("tables") TablesEntry tables,
-            @JsonProperty("checks") ChecksEntry checks) {
+            @JsonProperty("checks") ChecksEntry checks,
+            @JsonProperty("network") String network,
+            @JsonProperty("question_variable") String questionVariable,
+            @JsonProperty("variables") JsonNode variables) {
     }
 
     record ChecksEntry(
             @JsonProperty("max_item_share") JsonNode maxItemShare,
             @JsonProperty("survival_share") JsonNode survivalShare,
+            @JsonProperty("band_must_survive") Boolean bandMustSurvive,
             @JsonProperty("tries") JsonNode tries,
             @JsonProperty("default_confidence") JsonNode defaultConfidence,
             @JsonProperty("expect") java.util.List<ExpectationEntry> expect) {
@@ -56,7 +60,9 @@ final class Dto {
             @JsonProperty("draws") JsonNode draws,
             @JsonProperty("seed") JsonNode seed,
             @JsonProperty("drift") JsonNode drift,
-            @JsonProperty("drift_spread") JsonNode driftSpread) {
+            @JsonProperty("drift_spread") JsonNode driftSpread,
+            @JsonProperty("default_confidence") JsonNode defaultConfidence,
+            @JsonProperty("max_clique") JsonNode maxClique) {
     }
 
     record TablesEntry(
@@ -78,6 +84,7 @@ final class Dto {
             @JsonProperty("confidence") JsonNode confidence,
             @JsonProperty("group") String group,
             @JsonProperty("observed") Boolean observed,
-            @JsonProperty("intervals") Map<String, JsonNode> intervals) {
+            @JsonProperty("intervals") Map<String, JsonNode> intervals,
+            @JsonProperty("on") String on) {
     }
 }

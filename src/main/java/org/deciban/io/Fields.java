@@ -27,20 +27,33 @@ final class Fields {
         return new InputException(doc.file(), doc.lineOf(path), YamlDocument.fieldName(path), value, "allowed: " + allowed);
     }
 
-    /** A finite number accepted by {@code ok}. */
+    /**
+     * A finite number accepted by {@code ok}. Its text is {@link NumberText#bounded bounded} before it is
+     * converted ({@code 1e-2000000000} would cost time and memory in proportion to its exponent).
+     */
     double number(String path, JsonNode node, DoublePredicate ok, String allowed) {
         if (node == null || node.isNull() || !node.isNumber()) {
             throw bad(path, node == null || node.isNull() ? "(empty)" : node.asText(), allowed);
         }
+        checkBounded(path, node);
         double x = node.doubleValue();
         if (!Double.isFinite(x) || !ok.test(x)) {
-            throw bad(path, node.isBigDecimal() ? node.decimalValue().toPlainString() : node.asText(), allowed);
+            throw bad(path, node.asText(), allowed);
         }
         return x;
     }
 
-    /** A whole number in [min, max]. */
+    private void checkBounded(String path, JsonNode node) {
+        if (!NumberText.bounded(node.asText())) {
+            throw bad(path, node.asText(), NumberText.ALLOWED);
+        }
+    }
+
+    /** A whole number in [min, max], its text bounded before it is converted. */
     long integer(String path, JsonNode node, long min, long max, String allowed) {
+        if (node != null && node.isNumber()) {
+            checkBounded(path, node);
+        }
         if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
             throw bad(path, node == null ? "(empty)" : node.asText(), allowed);
         }
@@ -71,18 +84,27 @@ final class Fields {
      */
     double[] perHypothesis(String path, Map<String, JsonNode> map, List<String> ids,
                            BiFunction<String, JsonNode, Double> value) {
+        return perKey(path, map, ids, "hypothesis", value);
+    }
+
+    /**
+     * One value per key of {@code ids} ({@code what} names them in messages: "hypothesis", "state of
+     * 'x'"), from a mapping: unknown keys and keys left out are refused.
+     */
+    double[] perKey(String path, Map<String, JsonNode> map, List<String> ids, String what,
+                    BiFunction<String, JsonNode, Double> value) {
         double[] out = new double[ids.size()];
         for (String key : map.keySet()) {
             if (!ids.contains(key)) {
-                throw bad(path + "/" + key, key, "a hypothesis id, one of " + String.join(", ", ids)
-                        + Suggest.didYouMean(key, ids));
+                throw bad(path + "/" + key, key, (what.equals("hypothesis") ? "a hypothesis id" : "a " + what)
+                        + ", one of " + String.join(", ", ids) + Suggest.didYouMean(key, ids));
             }
         }
         for (int k = 0; k < ids.size(); k++) {
             String id = ids.get(k);
             if (!map.containsKey(id)) {
                 throw new InputException(doc.file(), doc.lineOf(path), YamlDocument.fieldName(path + "/" + id), null,
-                        "leaves out hypothesis '" + id + "'; allowed: a value for every hypothesis (" + String.join(", ", ids) + ")");
+                        "leaves out " + what + " '" + id + "'; allowed: a value for every " + what + " (" + String.join(", ", ids) + ")");
             }
             out[k] = value.apply(path + "/" + id, map.get(id));
         }

@@ -74,6 +74,7 @@ final class MatrixReader {
         if (t.columnCount() == 0) {
             throw new InputException(file, 1, null, "(empty file)", "allowed: a header row naming id and every hypothesis");
         }
+        checkColumns(file, t.columnNames(), hypotheses);
         JsonNodeFactory nf = JsonNodeFactory.instance;
         ArrayNode root = nf.arrayNode();
         Map<String, Integer> lines = new HashMap<>();
@@ -105,6 +106,32 @@ final class MatrixReader {
             root.add(item);
         }
         return YamlDocument.of(file, root, lines);
+    }
+
+    /** The item fields a matrix column may hold: every field of an item but the nested ones. */
+    static List<String> itemColumns() {
+        List<String> out = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent rc : Dto.ItemEntry.class.getRecordComponents()) {
+            String name = rc.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class).value();
+            if (!name.equals("likelihoods") && !name.equals("intervals")) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** Every header is a hypothesis id or an item field; a misspelt one is named with a suggestion. */
+    private static void checkColumns(String file, List<String> columns, List<String> hypotheses) {
+        List<String> fields = itemColumns();
+        for (String column : columns) {
+            if (!hypotheses.contains(column) && !fields.contains(column)) {
+                List<String> all = new ArrayList<>(hypotheses);
+                all.addAll(fields);
+                throw new InputException(file, 1, "header", column, "unknown column" + Suggest.didYouMean(column, all)
+                        + "; allowed: a hypothesis id (" + String.join(", ", hypotheses) + ") or an item field ("
+                        + String.join(", ", fields) + ")");
+            }
+        }
     }
 
     private static JsonNode value(String column, String cell) {

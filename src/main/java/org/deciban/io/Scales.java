@@ -19,6 +19,10 @@ import org.deciban.model.Icd203;
  *       roughly even odds, probable, highly probable, nearly certain) as synonyms.</li>
  * </ul>
  *
+ * <p>An override of a phrase covers its synonym too ({@code likely: 0.7} makes "probable" 0.7 as
+ * well) unless the synonym is overridden itself; an override of a synonym covers only the synonym.
+ * Any other word in {@code phrases:} adds a word of the case's own.
+ *
  * @param source      S(letter), keys "A".."F"
  * @param information I(digit), keys "1".."6"
  * @param ach         ACH rating to likelihood
@@ -35,6 +39,16 @@ public record Scales(Map<String, Double> source, Map<String, Double> information
     }
 
     /** DESIGN.md's tables. */
+    /** ICD 203's paired terms: each band's phrase and the synonym that follows its overrides. */
+    static final Map<String, String> SYNONYMS = Map.of(
+            Icd203.ALMOST_NO_CHANCE.phrase(), "remote",
+            Icd203.VERY_UNLIKELY.phrase(), "highly improbable",
+            Icd203.UNLIKELY.phrase(), "improbable",
+            Icd203.ROUGHLY_EVEN_CHANCE.phrase(), "roughly even odds",
+            Icd203.LIKELY.phrase(), "probable",
+            Icd203.VERY_LIKELY.phrase(), "highly probable",
+            Icd203.ALMOST_CERTAIN.phrase(), "nearly certain");
+
     public static Scales defaults() {
         Map<String, Double> s = new LinkedHashMap<>();
         s.put("A", 0.95);
@@ -60,13 +74,9 @@ public record Scales(Map<String, Double> source, Map<String, Double> information
         for (Icd203 band : Icd203.values()) {
             p.put(band.phrase(), band.midpoint());
         }
-        p.put("remote", Icd203.ALMOST_NO_CHANCE.midpoint());
-        p.put("highly improbable", Icd203.VERY_UNLIKELY.midpoint());
-        p.put("improbable", Icd203.UNLIKELY.midpoint());
-        p.put("roughly even odds", Icd203.ROUGHLY_EVEN_CHANCE.midpoint());
-        p.put("probable", Icd203.LIKELY.midpoint());
-        p.put("highly probable", Icd203.VERY_LIKELY.midpoint());
-        p.put("nearly certain", Icd203.ALMOST_CERTAIN.midpoint());
+        for (Icd203 band : Icd203.values()) {
+            p.put(SYNONYMS.get(band.phrase()), band.midpoint());
+        }
         return new Scales(s, i, ach, p);
     }
 
@@ -74,7 +84,19 @@ public record Scales(Map<String, Double> source, Map<String, Double> information
     public Scales with(Map<String, Double> newSource, Map<String, Double> newInformation,
                        Map<String, Double> newAch, Map<String, Double> newPhrases) {
         return new Scales(merge(source, newSource), merge(information, newInformation),
-                merge(ach, newAch), merge(phrases, lower(newPhrases)));
+                merge(ach, newAch), merge(phrases, withSynonyms(lower(newPhrases))));
+    }
+
+    /** Phrase overrides with each overridden phrase's synonym added, unless the synonym has its own. */
+    private static Map<String, Double> withSynonyms(Map<String, Double> over) {
+        Map<String, Double> out = new LinkedHashMap<>(over);
+        over.forEach((phrase, x) -> {
+            String synonym = SYNONYMS.get(phrase);
+            if (synonym != null) {
+                out.putIfAbsent(synonym, x);
+            }
+        });
+        return out;
     }
 
     private static Map<String, Double> lower(Map<String, Double> m) {

@@ -3,13 +3,13 @@ package org.deciban.io;
 import java.util.Collection;
 
 /** "Did you mean" for misspelt field names and ids, by Levenshtein distance. */
-final class Suggest {
+public final class Suggest {
 
     private Suggest() {
     }
 
     /** ", did you mean 'x'?" for the closest candidate within distance 3, or "". */
-    static String didYouMean(String wrong, Collection<String> candidates) {
+    public static String didYouMean(String wrong, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {

@@ -12,26 +12,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.deciban.model.Limits;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * One YAML file read strictly into a Jackson tree, with the line of every node.
  *
  * <p>Refused, each with its line: bytes that are not UTF-8, files over {@link #MAX_BYTES}, nesting
  * deeper than {@link #MAX_DEPTH}, duplicate keys, explicit tags (such as {@code !!java.lang.Object}),
- * anchors and aliases (so an alias bomb cannot expand), more than one document, texts and keys
- * longer than {@link Limits#MAX_STRING_BYTES} bytes of UTF-8, and numbers whose text is not
- * {@link NumberText#bounded bounded}. Nothing in a file is ever turned into a Java object other
- * than maps, lists, strings, numbers and booleans.
+ * anchors and aliases (so an alias bomb cannot expand), more than one document, lines longer than
+ * {@link #MAX_LINE_CHARS} characters (before parsing), and texts and keys longer than
+ * {@link Limits#MAX_STRING_BYTES} bytes of UTF-8. Nothing in a file is ever turned into a Java object
+ * other than maps, lists, strings, numbers and booleans; a number's text is bounded where it is read
+ * as a number ({@link NumberText}).
+ *
+ * <p>Scalars follow YAML 1.2, not 1.1: {@code yes}, {@code no}, {@code on}, {@code off}, {@code y}
+ * and {@code n} are text; {@code null} written out is the text "null" (only {@code ~} and an empty
+ * value are empty). A scalar that YAML reads as a boolean or a number keeps the text it was written
+ * with ({@link PlainScalar}), so wherever the format expects an id, a state, a label or a key, the
+ * value is exactly what the analyst wrote ({@code id: 1e3} is "1e3"), never a converted number.
  */
 public final class YamlDocument {
 
@@ -62,6 +64,7 @@ public final class YamlDocument {
         YAMLFactory f = YAMLFactory.builder()
                 .loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 2).build())
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
                 .build();
         f.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         return f;
@@ -97,6 +100,17 @@ public final class YamlDocument {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String msg = firstLine(e.getOriginalMessage());
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                int line = m.getProblemMark().getLine() + 1;
+                int column = m.getProblemMark().getColumn() + 1;
+                if (String.valueOf(m.getProblem()).contains("\\t(TAB)")) {
+                    throw new InputException(file, line, null, null, "column " + column + " holds a tab; allowed: "
+                            + "spaces, since YAML does not allow tabs for indentation or between tokens "
+                            + "(indent with spaces; a tab inside quotes is fine)");
+                }
+                throw new InputException(file, line, null, null, "malformed YAML at column " + column + ": "
+                        + firstLine(m.getProblem()) + " (" + msg + ")");
+            }
             java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(msg);
             if (dup.find()) {
                 throw new InputException(file, loc == null ? 0 : loc.getLineNr(), dup.group(1), dup.group(1),
@@ -144,27 +158,7 @@ public final class YamlDocument {
     }
 
     static String decodeUtf8(String file, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int at = in.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new InputException(file, line, null, String.format(java.util.Locale.ROOT, "0x%02X", bytes[at]),
-                    "byte " + at + " is not UTF-8; allowed: UTF-8 text only");
-        }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return Utf8Text.decode(file, bytes);
     }
 
     private static int line(JsonParser p) {
@@ -221,11 +215,10 @@ public final class YamlDocument {
             case VALUE_NUMBER_FLOAT:
                 return number(file, p, path, line, t == JsonToken.VALUE_NUMBER_INT);
             case VALUE_TRUE:
-                return nf.booleanNode(true);
             case VALUE_FALSE:
-                return nf.booleanNode(false);
+                return PlainScalar.bool(t == JsonToken.VALUE_TRUE, p.getText());
             case VALUE_NULL:
-                return nf.nullNode();
+                return p.getText().isEmpty() || p.getText().equals("~") ? nf.nullNode() : nf.textNode(p.getText());
             default:
                 throw new InputException(file, line, fieldName(path), t.toString(), "unexpected YAML token");
         }
@@ -237,16 +230,13 @@ public final class YamlDocument {
      */
     private static JsonNode number(String file, YAMLParser p, String path, int line, boolean integral)
             throws IOException {
-        JsonNodeFactory nf = JsonNodeFactory.instance;
-        if (!NumberText.bounded(p.getText())) {
-            throw new InputException(file, line, fieldName(path), p.getText(), "allowed: " + NumberText.ALLOWED);
-        }
         try {
             if (integral) {
-                return nf.numberNode(p.getBigIntegerValue());
+                return PlainScalar.integer(p.getBigIntegerValue(), p.getText());
             }
             double d = p.getDoubleValue();
-            return Double.isFinite(d) ? nf.numberNode(p.getDecimalValue()) : nf.numberNode(d);
+            return Double.isFinite(d) ? PlainScalar.decimal(p.getDecimalValue(), p.getText())
+                    : PlainScalar.nonFinite(d, p.getText());
         } catch (JsonProcessingException | NumberFormatException e) {
             throw new InputException(file, line, fieldName(path), p.getText(),
                     "allowed: a finite decimal number (NaN and infinity are not numbers here)");

@@ -6,5 +6,10 @@
  * naming the file, the line where known, the field, the bad value and what is allowed. This is the
  * only package that knows YAML. Evidence matrices in CSV are read here too, with Tablesaw (DESIGN.md:
  * "Tablesaw (report tables, CSV in and out)").
+ *
+ * <p>Network cases: {@code variables:} in the case file ({@link org.deciban.io.NetworkCaseReader}) and
+ * {@code network: FILE} under priors/ in BIF or XMLBIF ({@link org.deciban.io.NetworkFile}, read within
+ * stated size limits, gzip included; XMLBIF through the JDK's SAX parser with DOCTYPE declarations and
+ * external entities refused).
  */
 package org.deciban.io;

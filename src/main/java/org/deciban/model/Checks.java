@@ -9,22 +9,19 @@ import java.util.List;
  *                          is |its decibans for the leading hypothesis| over the sum of |decibans for
  *                          the leader| of all items (default {@value #DEFAULT_MAX_ITEM_SHARE})
  * @param survivalShare     the least share of random perturbations of the judgments under which the
- *                          leading hypothesis and its ICD 203 band must survive
- *                          (default {@value #DEFAULT_SURVIVAL_SHARE})
+ *                          leading hypothesis must survive (default {@value #DEFAULT_SURVIVAL_SHARE})
+ * @param bandMustSurvive   whether the leader's ICD 203 band must survive in that share too; when false
+ *                          (the default) the band's survival is reported and decides nothing
  * @param tries             random perturbations tried, and tries of each jqwik property
  *                          (default {@value #DEFAULT_TRIES})
- * @param defaultConfidence Beta pseudo-count of the likelihoods of items that state no confidence
- *                          (default {@value #DEFAULT_CONFIDENCE})
  * @param expectations      the analyst's own expectations
  */
-public record Checks(double maxItemShare, double survivalShare, int tries, double defaultConfidence,
+public record Checks(double maxItemShare, double survivalShare, boolean bandMustSurvive, int tries,
                      List<Expectation> expectations) {
 
     public static final double DEFAULT_MAX_ITEM_SHARE = 0.5;
     public static final double DEFAULT_SURVIVAL_SHARE = 0.9;
     public static final int DEFAULT_TRIES = 1000;
-    /** The same default as the tornado of {@code deciban sensitivity}. */
-    public static final double DEFAULT_CONFIDENCE = 10;
 
     public Checks {
         expectations = List.copyOf(expectations);
@@ -37,18 +34,15 @@ public record Checks(double maxItemShare, double survivalShare, int tries, doubl
         if (tries < 1) {
             throw new IllegalArgumentException("tries " + tries + " must be at least 1");
         }
-        if (!(defaultConfidence > 0 && Double.isFinite(defaultConfidence))) {
-            throw new IllegalArgumentException("default_confidence " + defaultConfidence + " must be positive");
-        }
     }
 
     /** The checks of a case that states none. */
     public static Checks defaults() {
-        return new Checks(DEFAULT_MAX_ITEM_SHARE, DEFAULT_SURVIVAL_SHARE, DEFAULT_TRIES, DEFAULT_CONFIDENCE, List.of());
+        return new Checks(DEFAULT_MAX_ITEM_SHARE, DEFAULT_SURVIVAL_SHARE, false, DEFAULT_TRIES, List.of());
     }
 
     /** These checks with another number of tries. */
     public Checks withTries(int newTries) {
-        return new Checks(maxItemShare, survivalShare, newTries, defaultConfidence, expectations);
+        return new Checks(maxItemShare, survivalShare, bandMustSurvive, newTries, expectations);
     }
 }

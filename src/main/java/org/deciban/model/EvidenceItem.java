@@ -28,6 +28,9 @@ import java.util.Objects;
  * @param origin      where the item was read from, for messages ("evidence/kim/a.yaml:12")
  * @param intervals   90% intervals of some likelihoods, for Monte Carlo (at most one per hypothesis,
  *                    each containing its stated likelihood); empty when none are given
+ * @param on          the network variable the item is evidence about, or {@code null} for the case's
+ *                    question variable (DESIGN N1); its likelihoods are then over that variable's
+ *                    states, in their order
  */
 public record EvidenceItem(
         String id,
@@ -43,7 +46,8 @@ public record EvidenceItem(
         String group,
         boolean observed,
         String origin,
-        List<LikelihoodInterval> intervals) {
+        List<LikelihoodInterval> intervals,
+        String on) {
 
     /** The categories DESIGN.md allows. */
     public static final List<String> CATEGORIES = List.of(
@@ -75,6 +79,9 @@ public record EvidenceItem(
             group = null;
         }
         intervals = intervals == null ? List.of() : List.copyOf(intervals);
+        if (on != null && on.isBlank()) {
+            on = null;
+        }
         boolean[] seen = new boolean[likelihoods.size()];
         for (LikelihoodInterval iv : intervals) {
             if (iv.hypothesis() >= seen.length || seen[iv.hypothesis()]) {
@@ -88,6 +95,15 @@ public record EvidenceItem(
                         + "' must contain its likelihood " + l);
             }
         }
+    }
+
+    /** An item on the question variable. */
+    public EvidenceItem(String id, LocalDate date, String category, String source, double reliability,
+                        String reliabilityCode, String quote, String rationale, List<Double> likelihoods,
+                        Double confidence, String group, boolean observed, String origin,
+                        List<LikelihoodInterval> intervals) {
+        this(id, date, category, source, reliability, reliabilityCode, quote, rationale, likelihoods, confidence,
+                group, observed, origin, intervals, null);
     }
 
     /** An item without likelihood intervals. */
@@ -110,12 +126,12 @@ public record EvidenceItem(
     /** A copy of this item with other likelihoods (used by sensitivity and tests); its intervals are dropped. */
     public EvidenceItem withLikelihoods(List<Double> newLikelihoods) {
         return new EvidenceItem(id, date, category, source, reliability, reliabilityCode, quote, rationale,
-                newLikelihoods, confidence, group, observed, origin, List.of());
+                newLikelihoods, confidence, group, observed, origin, List.of(), on);
     }
 
     /** A copy of this item with another reliability. */
     public EvidenceItem withReliability(double r) {
         return new EvidenceItem(id, date, category, source, r, Double.toString(r), quote, rationale,
-                likelihoods, confidence, group, observed, origin, intervals);
+                likelihoods, confidence, group, observed, origin, intervals, on);
     }
 }

@@ -11,10 +11,10 @@ public final class Limits {
     private Limits() {
     }
 
-    /** Most hypotheses of a case (the states of its question). */
+    /** Most hypotheses of a case (the states of its question variable). */
     public static final int MAX_HYPOTHESES = 100;
-    /** Most states of any variable of a case; the question's states are its hypotheses. */
-    public static final int MAX_STATES = MAX_HYPOTHESES;
+    /** Most states of any other variable of a network case (its tables are bounded by settings.max_clique). */
+    public static final int MAX_STATES = 1024;
     /** Most evidence items of a case (its indicators and what-if additions count apart). */
     public static final int MAX_ITEMS = 50_000;
     /** Longest text value or key of an input file, in bytes of UTF-8 (64 KiB). */

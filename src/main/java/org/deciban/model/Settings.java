@@ -16,13 +16,26 @@ import java.util.Map;
  *                          drift * exp(driftSpread * z), z standard normal (a log-normal with median
  *                          {@code drift} and log-scale standard deviation {@code driftSpread});
  *                          0 (the default) takes the rate as exact; above 0 it needs drift &gt; 0
+ * @param defaultConfidence Beta pseudo-count of the likelihoods of items that state neither a
+ *                          confidence nor an interval (default {@value #DEFAULT_CONFIDENCE}); the one
+ *                          source of their uncertainty for Monte Carlo, the tornado and
+ *                          {@code deciban test}
+ * @param maxClique         the largest clique table, in doubles, that exact inference on a network may
+ *                          build (DESIGN N6; default {@value #DEFAULT_MAX_CLIQUE} = 2^27, 1 GiB); a
+ *                          network whose junction tree needs a larger one is refused
  */
 public record Settings(double correlation, Map<String, Double> groupCorrelations, long draws, long seed,
-                       double drift, double driftSpread) {
+                       double drift, double driftSpread, double defaultConfidence, long maxClique) {
+
+    /** Default {@code settings.max_clique}: 2^27 doubles. */
+    public static final long DEFAULT_MAX_CLIQUE = 1L << 27;
+    /** The largest {@code settings.max_clique} accepted: 2^30 doubles (8 GiB), the largest flat Java array region used. */
+    public static final long MAX_MAX_CLIQUE = 1L << 30;
 
     public static final double DEFAULT_CORRELATION = 0.5;
     public static final long DEFAULT_DRAWS = 100_000;
     public static final long DEFAULT_SEED = 20240801L;
+    public static final double DEFAULT_CONFIDENCE = 10;
 
     public Settings {
         groupCorrelations = Map.copyOf(groupCorrelations);
@@ -40,6 +53,18 @@ public record Settings(double correlation, Map<String, Double> groupCorrelations
         if (driftSpread > 0 && drift == 0) {
             throw new IllegalArgumentException("drift_spread " + driftSpread + " needs a drift > 0 (its median)");
         }
+        if (!(defaultConfidence > 0 && Double.isFinite(defaultConfidence))) {
+            throw new IllegalArgumentException("default_confidence " + defaultConfidence + " must be a positive number");
+        }
+        if (maxClique < 1 || maxClique > MAX_MAX_CLIQUE) {
+            throw new IllegalArgumentException("max_clique " + maxClique + " must be from 1 to " + MAX_MAX_CLIQUE);
+        }
+    }
+
+    /** Settings with the default confidence and the default largest clique. */
+    public Settings(double correlation, Map<String, Double> groupCorrelations, long draws, long seed,
+                    double drift, double driftSpread) {
+        this(correlation, groupCorrelations, draws, seed, drift, driftSpread, DEFAULT_CONFIDENCE, DEFAULT_MAX_CLIQUE);
     }
 
     /** Settings with a drift rate taken as exact (no spread). */
@@ -54,7 +79,8 @@ public record Settings(double correlation, Map<String, Double> groupCorrelations
 
     /** These settings with another drift rate. */
     public Settings withDrift(double newDrift) {
-        return new Settings(correlation, groupCorrelations, draws, seed, newDrift, newDrift == 0 ? 0 : driftSpread);
+        return new Settings(correlation, groupCorrelations, draws, seed, newDrift, newDrift == 0 ? 0 : driftSpread,
+                defaultConfidence, maxClique);
     }
 
     /** The settings a case gets when it states none. */

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.deciban.model.Case;
 import org.deciban.model.Checks;
+import org.deciban.model.Icd203;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.EngineFilter;
@@ -42,19 +44,24 @@ public final class ProofRunner {
     /**
      * The results of one run.
      *
-     * @param results        one per property, in a fixed order
-     * @param counterexample the smallest overturning change found, empty when none was found
+     * @param results  one per property, in a fixed order
+     * @param survival how the conclusion fared under random perturbations
+     * @param overturn the smallest overturning change found, or null when none was found
      */
-    public record Outcome(List<ProofResult> results, List<ChangedJudgment> counterexample) {
+    public record Outcome(List<ProofResult> results, Survival survival, Overturn overturn) {
 
         public Outcome {
             results = List.copyOf(results);
-            counterexample = List.copyOf(counterexample);
         }
 
         /** Whether every PASS/FAIL check passed. */
         public boolean allPassed() {
             return results.stream().noneMatch(r -> r.verdict() == ProofResult.Verdict.FAIL);
+        }
+
+        /** The checks that failed. */
+        public long failed() {
+            return results.stream().filter(r -> r.verdict() == ProofResult.Verdict.FAIL).count();
         }
     }
 
@@ -88,7 +95,7 @@ public final class ProofRunner {
                                 });
                     }
                 });
-                return new Outcome(collect(session, results, labels), session.counterexample);
+                return new Outcome(collect(session, results, labels), session.survival, overturn(session));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create jqwik's temporary database", e);
             } finally {
@@ -104,6 +111,19 @@ public final class ProofRunner {
         }
     }
 
+    private static Overturn overturn(ProofSession s) {
+        double[] table = s.counterexampleTable;
+        if (table == null || s.counterexample.isEmpty()) {
+            return null;
+        }
+        int[] before = ProofSession.conclusion(s.posterior);
+        double[] changed = new double[s.model.states()];
+        s.model.evaluator().evaluate(table, null, s.model.drift(), changed);
+        int[] after = ProofSession.conclusion(changed);
+        return new Overturn(s.counterexample, s.subject.hypotheses().get(before[0]).id(), Icd203.values()[before[1]],
+                s.subject.hypotheses().get(after[0]).id(), changed[after[0]], Icd203.values()[after[1]]);
+    }
+
     private static List<ProofResult> collect(ProofSession s, Map<String, TestExecutionResult> results,
                                              Map<String, String> labels) {
         List<ProofResult> out = new ArrayList<>();
@@ -115,10 +135,15 @@ public final class ProofRunner {
             boolean ok = r.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
             String detail = s.details.getOrDefault(name, r.getThrowable().map(Throwable::getMessage).orElse(""));
             if (name.equals(CaseProperties.OVERTURN)) {
-                detail = ok ? "no overturning change found in " + s.checks.tries() + " tries"
-                        : "smallest overturning change found: " + s.counterexample.size() + " judgment"
-                        + (s.counterexample.size() == 1 ? "" : "s") + " (table below)";
-                out.add(new ProofResult(labels.get(name), ProofResult.Verdict.INFO, detail));
+                String target = s.checks.bandMustSurvive() ? "the leader or its band" : "the leader";
+                detail = ok ? "no change of judgments within their ranges overturns " + target + " in "
+                        + count(s.checks.tries(), "try", "tries")
+                        : "smallest change found: " + count(s.counterexample.size(), "judgment", "judgments")
+                        + " (table below)";
+                out.add(new ProofResult("smallest change of judgments that overturns " + target,
+                        ProofResult.Verdict.INFO, detail));
+            } else if (name.equals("survives") && s.survival != null) {
+                out.addAll(survivalRows(s.survival));
             } else {
                 if (!ok && r.getThrowable().isPresent() && !(r.getThrowable().get() instanceof AssertionError)) {
                     detail = "error: " + r.getThrowable().get();
@@ -127,5 +152,25 @@ public final class ProofRunner {
             }
         }
         return out;
+    }
+
+    /** Two rows: the leader's survival (a verdict), and its band's (a verdict only when the case demands it). */
+    static List<ProofResult> survivalRows(Survival v) {
+        String required = String.format(Locale.ROOT, "required: %.1f%%", 100 * v.required());
+        ProofResult leader = new ProofResult("the leader survives perturbations of the judgments",
+                v.leaderPasses() ? ProofResult.Verdict.PASS : ProofResult.Verdict.FAIL,
+                String.format(Locale.ROOT, "'%s' leads in %d of %d tries (%.1f%%; %s)", v.leader(), v.leaderKept(),
+                        v.tries(), 100 * v.leaderShare(), required));
+        ProofResult band = new ProofResult("the leader's band survives perturbations of the judgments",
+                !v.bandMustSurvive() ? ProofResult.Verdict.INFO
+                        : v.bandPasses() ? ProofResult.Verdict.PASS : ProofResult.Verdict.FAIL,
+                String.format(Locale.ROOT, "'%s' leads at '%s' in %d of %d tries (%.1f%%; %s)", v.leader(),
+                        v.band().phrase(), v.bandKept(), v.tries(), 100 * v.bandShare(),
+                        v.bandMustSurvive() ? required : "informative: set checks.band_must_survive: true to require it"));
+        return List.of(leader, band);
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

@@ -5,7 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deciban.inference.CasePosterior;
+import org.deciban.inference.CaseModel;
+import org.deciban.inference.models.CaseModels;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.Checks;
@@ -25,17 +26,23 @@ final class ProofSession {
     final Case subject;
     final Checks checks;
     final long seed;
+    final CaseModel model;
     final Posterior posterior;
-    final Judgments judgments;
+    final JudgmentRanges judgments;
     final Map<String, String> details = Collections.synchronizedMap(new LinkedHashMap<>());
     final List<ChangedJudgment> counterexample = Collections.synchronizedList(new ArrayList<>());
+    /** The survival counts, set by the survival check. */
+    volatile Survival survival;
+    /** The judgment table of the shrunk counterexample, or null when none was found. */
+    volatile double[] counterexampleTable;
 
     ProofSession(Case subject, Checks checks, long seed) {
         this.subject = subject;
         this.checks = checks;
         this.seed = seed;
-        this.posterior = CasePosterior.of(subject);
-        this.judgments = new Judgments(subject, checks.defaultConfidence());
+        this.model = CaseModels.compile(subject);
+        this.posterior = model.posterior();
+        this.judgments = new JudgmentRanges(model);
     }
 
     private double worstReorder;
@@ -68,8 +75,18 @@ final class ProofSession {
 
     /** Index of the leading hypothesis and the ICD 203 band of its posterior. */
     static int[] conclusion(Posterior p) {
-        int lead = p.leader();
-        double pl = Math.max(0, Math.min(1, p.probabilities().get(lead)));
+        return conclusion(p.toArray());
+    }
+
+    /** Index of the leading hypothesis (first on a tie) and the ICD 203 band of its posterior. */
+    static int[] conclusion(double[] p) {
+        int lead = 0;
+        for (int h = 1; h < p.length; h++) {
+            if (p[h] > p[lead]) {
+                lead = h;
+            }
+        }
+        double pl = Math.max(0, Math.min(1, p[lead]));
         return new int[] {lead, Icd203.of(pl).ordinal()};
     }
 }

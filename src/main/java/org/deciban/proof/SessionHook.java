@@ -37,12 +37,16 @@ public final class SessionHook implements AroundPropertyHook {
             result.shrunkSample().map(x -> (FalsifiedSample) x).or(result::originalSample).ifPresent(sample -> {
                 List<Object> params = sample.parameters();
                 if (!params.isEmpty() && params.get(0) instanceof List) {
+                    double[] table = s.judgments.statedTable();
                     for (Object o : (List<?>) params.get(0)) {
                         CaseProperties.Change c = (CaseProperties.Change) o;
                         if (c.position() != 0) {
-                            s.counterexample.add(s.judgments.describe(c.judgment(), s.judgments.at(c.judgment(), c.position())));
+                            double changed = s.judgments.at(c.judgment(), c.position());
+                            table[c.judgment()] = changed;
+                            s.counterexample.add(s.judgments.describe(c.judgment(), changed));
                         }
                     }
+                    s.counterexampleTable = table;
                 }
             });
         }

@@ -89,7 +89,7 @@ public final class Charts {
         return flat.substring(0, cut) + "\u2026";
     }
 
-    /** One bar pair of the prior-against-posterior chart; {@code interval} may be null. The label is cut by {@link #chartText}. */
+    /** One bar pair of the prior-against-posterior chart; {@code interval} may be null. */
     public record Bar(String label, double prior, double posterior, Range interval) {
         public Bar {
             if (label == null) {
@@ -140,6 +140,8 @@ public final class Charts {
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         renderer.setItemLabelAnchorOffset(4);
+        // the renderer draws the labels of bars with an error bar itself, clear of the whisker
+        renderer.setSeriesItemLabelsVisible(1, intervals.isEmpty());
         CategoryPlot plot = new CategoryPlot(data, domain, range, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         styleBackground(plot);
@@ -158,19 +160,8 @@ public final class Charts {
      * @param series name to one value per run, in run order (every list as long as {@code runs})
      */
     public static JFreeChart history(String title, int runs, Map<String, List<Double>> series) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        int n = 0;
-        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
-            // series keyed by position so equal names cannot collide
-            XYSeries s = new XYSeries(new Category(n++, chartText(e.getKey())), false, true);
-            for (int r = 0; r < runs; r++) {
-                Double y = e.getValue().get(r);
-                if (y != null) {
-                    s.add(r + 1, y);
-                }
-            }
-            data.addSeries(s);
-        }
+        XYSeriesCollection data = lines(series, runs, r -> r + 1);
+        int n = data.getSeriesCount();
         NumberAxis x = new NumberAxis("run");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(0.5, Math.max(1, runs) + 0.5);
@@ -179,7 +170,7 @@ public final class Charts {
         return probabilityLines(title, data, x, n);
     }
 
-    /** One bar of a tornado chart: the range [low, high] of a probability as one input moves. The label is cut by {@link #chartText}. */
+    /** One bar of a tornado chart: the range [low, high] of a probability as one input moves. */
     public record Swing(String label, double low, double high) {
         public Swing {
             if (label == null) {
@@ -216,7 +207,9 @@ public final class Charts {
                 new Comparable<?>[] {axisLabel}, categories, starts, ends);
         CategoryAxis domain = new CategoryAxis();
         domain.setTickLabelFont(TEXT);
-        domain.setMaximumCategoryLabelWidthRatio(0.3f);
+        // long item ids break at their hyphens onto a second line rather than being cut (a phone's drawing)
+        domain.setMaximumCategoryLabelWidthRatio(0.35f);
+        domain.setMaximumCategoryLabelLines(2);
         domain.setCategoryMargin(0.25);
         double pad = Math.max(0.01, (hi - lo) * 0.08);
         NumberAxis range = new NumberAxis(axisLabel);
@@ -258,15 +251,9 @@ public final class Charts {
      * @param series name to one value per date
      */
     public static JFreeChart overTime(String title, List<LocalDate> dates, Map<String, List<Double>> series) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        int n = 0;
-        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
-            XYSeries s = new XYSeries(new Category(n++, chartText(e.getKey())), false, true);
-            for (int i = 0; i < dates.size(); i++) {
-                s.add(dates.get(i).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), e.getValue().get(i));
-            }
-            data.addSeries(s);
-        }
+        XYSeriesCollection data = lines(series, dates.size(),
+                i -> dates.get(i).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        int n = data.getSeriesCount();
         TimeZone utc = TimeZone.getTimeZone(ZoneOffset.UTC);
         DateAxis x = new DateAxis("date", utc, Locale.ROOT);
         x.setStandardTickUnits(DateAxis.createStandardDateTickUnits(utc, Locale.ROOT));
@@ -275,6 +262,53 @@ public final class Charts {
         x.setLowerMargin(0.03);
         x.setUpperMargin(0.03);
         return probabilityLines(title, data, x, n);
+    }
+
+    /**
+     * Lines of a probability per evidence date, one step per date spaced evenly (not to scale in time),
+     * so that dates crowded into a few weeks stay apart from each other and from years-old ones; the
+     * ticks are labelled with the dates, upright, and thinned when there are too many to print.
+     *
+     * @param dates  the dates, ascending, none null
+     * @param series name to one value per date
+     */
+    public static JFreeChart bySteps(String title, List<LocalDate> dates, Map<String, List<Double>> series) {
+        XYSeriesCollection data = lines(series, dates.size(), i -> i);
+        int n = data.getSeriesCount();
+        NumberAxis x = new NumberAxis("evidence date (one step per date, not to scale)");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setRange(-0.5, Math.max(1, dates.size()) - 0.5);
+        x.setNumberFormatOverride(new DateLabels(dates));
+        x.setVerticalTickLabels(true);
+        x.setTickLabelFont(TEXT);
+        x.setLabelFont(TEXT);
+        return probabilityLines(title, data, x, n);
+    }
+
+    /** Tick labels of a step axis: the date of step i, nothing between steps. */
+    private static final class DateLabels extends java.text.NumberFormat {
+        private static final long serialVersionUID = 1L;
+        private final List<LocalDate> dates;
+
+        DateLabels(List<LocalDate> dates) {
+            this.dates = List.copyOf(dates);
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
+            long i = Math.round(number);
+            return Math.abs(number - i) < 1e-9 && i >= 0 && i < dates.size() ? to.append(dates.get((int) i)) : to;
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, java.text.FieldPosition pos) {
+            return format((double) number, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException("tick labels are only printed");
+        }
     }
 
     /**
@@ -312,6 +346,8 @@ public final class Charts {
 
         private static final long serialVersionUID = 1L;
         private static final Paint WHISKER = new Color(0x222222);
+        private static final DecimalFormat LABEL_FORMAT = new DecimalFormat("0.000",
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
         private final Map<Integer, Range> intervals;
 
         IntervalBarRenderer(Map<Integer, Range> intervals) {
@@ -340,12 +376,61 @@ public final class Charts {
                 g2.draw(new Line2D.Double(lo, mid, hi, mid));
                 g2.draw(new Line2D.Double(lo, mid - cap, lo, mid + cap));
                 g2.draw(new Line2D.Double(hi, mid - cap, hi, mid + cap));
+                Number value = dataset.getValue(row, column);
+                if (value != null) {
+                    label(g2, LABEL_FORMAT.format(value.doubleValue()), lo, hi, mid, dataArea);
+                }
             } else {
                 g2.draw(new Line2D.Double(mid, lo, mid, hi));
                 g2.draw(new Line2D.Double(mid - cap, lo, mid + cap, lo));
                 g2.draw(new Line2D.Double(mid - cap, hi, mid + cap, hi));
             }
         }
+
+        /**
+         * The value of a bar with an error bar, set clear of the whisker: right of its high end when the
+         * text fits there, else left of its low end, else at the right edge above the whisker's line.
+         */
+        private void label(Graphics2D g2, String text, double lo, double hi, double mid, Rectangle2D area) {
+            g2.setFont(getDefaultItemLabelFont());
+            g2.setPaint(getDefaultItemLabelPaint());
+            java.awt.FontMetrics fm = g2.getFontMetrics();
+            double w = fm.stringWidth(text);
+            double gap = 5;
+            double y = mid + (fm.getAscent() - fm.getDescent()) / 2.0;
+            double x;
+            if (Math.max(lo, hi) + gap + w <= area.getMaxX()) {
+                x = Math.max(lo, hi) + gap;
+            } else if (Math.min(lo, hi) - gap - w >= area.getMinX()) {
+                x = Math.min(lo, hi) - gap - w;
+                g2.setPaint(Color.WHITE);
+            } else {
+                x = area.getMaxX() - w;
+                y = mid - 3;
+            }
+            g2.drawString(text, (float) x, (float) y);
+        }
+    }
+
+    /**
+     * One line per series: point i (of {@code points}) at x(i) and the series' i-th value, skipped where
+     * that is null. Series are keyed by position, so equal names cannot collide.
+     */
+    private static XYSeriesCollection lines(Map<String, List<Double>> series, int points,
+                                            java.util.function.IntToDoubleFunction x) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        int n = 0;
+        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
+            XYSeries s = new XYSeries(new Category(n++, chartText(e.getKey())), false, true);
+            for (int i = 0; i < points; i++) {
+                Double y = e.getValue().get(i);
+                if (y != null) {
+                    s.add(x.applyAsDouble(i), y);
+                }
+            }
+            data.addSeries(s);
+        }
+        return data;
     }
 
     /** A line chart of probabilities per series (y from 0 to 1) over the given x axis. */

@@ -37,35 +37,10 @@ public final class Display {
     }
 
     /**
-     * Plain-text rendering for a terminal: columns padded to width, numbers right-aligned; every cell
-     * shown as {@link Terminal#oneLine} shows it, so widths count what the terminal prints.
+     * Plain-text rendering for a terminal of {@link TextLayout#DEFAULT_WIDTH} columns; commands use
+     * the {@link TextLayout} of their terminal instead.
      */
     public static String text(Table t) {
-        Table d = of(t);
-        int cols = d.columnCount();
-        int rows = d.rowCount();
-        String[][] cells = new String[cols][rows + 1];
-        int[] width = new int[cols];
-        for (int i = 0; i < cols; i++) {
-            Column<?> c = d.column(i);
-            cells[i][0] = Terminal.oneLine(c.name());
-            width[i] = cells[i][0].length();
-            for (int r = 0; r < rows; r++) {
-                cells[i][r + 1] = Terminal.oneLine(c.getString(r));
-                width[i] = Math.max(width[i], cells[i][r + 1].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int r = 0; r <= rows; r++) {
-            for (int i = 0; i < cols; i++) {
-                sb.append(pad(cells[i][r], width[i], t.column(i) instanceof DoubleColumn)).append(i + 1 < cols ? "  " : "\n");
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String pad(String s, int width, boolean right) {
-        String fill = " ".repeat(Math.max(0, width - s.length()));
-        return right ? fill + s : s + fill;
+        return TextLayout.DEFAULT.table(t);
     }
 }

@@ -48,6 +48,8 @@ public final class ExplainReport {
             post[h] = DoubleColumn.create("post_" + hid);
         }
         DoubleColumn diag = DoubleColumn.create("diagnosticity");
+        StringColumn on = StringColumn.create("on");
+        StringColumn effective = StringColumn.create("effective");
         int i = 0;
         for (LedgerEntry e : x.ledger()) {
             EvidenceItem item = c.evidence().get(e.caseIndex());
@@ -56,15 +58,24 @@ public final class ExplainReport {
             date.append(item.date() == null ? "" : item.date().toString());
             category.append(item.category());
             w.append(e.weight());
+            on.append(c.variableOf(item).id());
+            effective.append(Json.perStateText(c.variableOf(item).stateIds(), e.effective()));
             for (int h = 0; h < k; h++) {
-                eff[h].append(e.effective().get(h));
+                if (!c.structured()) {
+                    eff[h].append(e.effective().get(h));
+                }
                 db[h].append(e.decibans().get(h));
                 post[h].append(e.runningPosterior().get(h));
             }
             diag.append(e.diagnosticity());
         }
         Table t = Table.create("ledger", step, id, date, category, w);
-        t.addColumns(eff);
+        if (c.structured()) {
+            // items are on different variables: their effective likelihoods are over their own variable's states
+            t.addColumns(on, effective);
+        } else {
+            t.addColumns(eff);
+        }
         t.addColumns(db);
         t.addColumns(diag);
         t.addColumns(post);
@@ -95,7 +106,7 @@ public final class ExplainReport {
     }
 
     /**
-     * One pasteable sentence per removal, e.g. "Without 'a' and 'b', 'trump' falls from 0.47 to 0.41
+     * One pasteable sentence per removal, e.g. "Without 'a' and 'b', 'cut' falls from 0.47 to 0.41
      * and still leads."
      */
     public static List<String> sentences(Case c, Explain.Explanation x) {
@@ -104,7 +115,8 @@ public final class ExplainReport {
         all.addAll(x.groups());
         for (Removal r : all) {
             String what = r.group() == null ? "Without " + quoteList(r.removed())
-                    : "Without the " + r.removed().size() + " items of group '" + r.group() + "' ("
+                    : "Without the " + (r.removed().size() == 1 ? "only item" : Numbers.count(r.removed().size(), "item"))
+                    + " of group '" + r.group() + "' ("
                     + quoteList(r.removed()) + ")";
             out.add(what + ", " + sentenceTail(c, r));
         }
@@ -142,7 +154,7 @@ public final class ExplainReport {
         out.add("Leading hypothesis: '" + h.id() + "' (" + h.label() + "), " + Numbers.probability(p.probabilities().get(lead))
                 + ", " + Json.phrase(p.probabilities().get(lead)) + ".");
         if (x.carriers().isEmpty()) {
-            out.add("No item has a positive weight of evidence for '" + h.id() + "': its lead comes from the prior.");
+            out.add("Removing no single item lowers '" + h.id() + "': its lead comes from the prior.");
             return out;
         }
         Removal last = x.carriers().get(x.carriers().size() - 1);
@@ -168,11 +180,11 @@ public final class ExplainReport {
         md.add("");
         summary(c, x).forEach(s -> md.add(s.startsWith("- ") ? "- " + Markdown.escape(s.substring(2)) : Markdown.escape(s)));
         md.add("");
-        md.add("Items are removed in order of their weight of evidence for the leader, one more at a time, up to "
-                + Explain.MAX_REMOVED + " or until the leader changes; the group carrying the most weight for the "
-                + "leader is also removed as a whole. Each removal is the case without those items, recomputed from "
-                + "scratch (the remaining items of a group get the larger weight w of the smaller group), as in "
-                + "leave-one-out.");
+        md.add("Items are removed in order of how much removing each alone lowers the leader (its leave-one-out "
+                + "shift, as in sensitivity.md), one more at a time, up to " + Explain.MAX_REMOVED + " or until the "
+                + "leader changes; the group whose removal lowers the leader most is also removed as a whole. Each "
+                + "removal is the case without those items (the remaining items of a group get the larger weight w "
+                + "of the smaller group), from the same model as `deciban run`.");
         md.add("");
         md.addAll(Markdown.table(Display.of(carriers(c, x))));
         md.add("");
@@ -183,11 +195,12 @@ public final class ExplainReport {
                 + "in decibans (w * 10 log10(L'(h) / M(h)), M(h) the prior-weighted likelihood under the others), "
                 + "`diagnosticity` the largest ratio of effective likelihoods max L' / min L' (1 = the item cannot "
                 + "tell the hypotheses apart), and `post_h` the running posterior after the item and all before it, "
-                + "each item counted with its w in the whole case"
-                + (c.settings().drift() == 0 ? " (so the last row is the posterior of `deciban run`)."
-                : ". The running posterior counts every item in full, without drift; with settings.drift = "
-                + Numbers.fixed(c.settings().drift(), 3) + " per year the forecast above comes from the drift filter, "
-                + "which discounts older items: see timeline.md for its posterior after each date."));
+                + "each item counted with its w in the whole case, as of the evaluation date and from the same model "
+                + "as `deciban run`"
+                + (c.settings().drift() == 0 ? ", so the last row is its posterior."
+                : " (the drift filter, settings.drift = " + Numbers.fixed(c.settings().drift(), 3)
+                + " per year, which discounts older items), so the last row is its posterior; timeline.md shows the "
+                + "forecast as it stood after each date."));
         md.add("");
         md.addAll(Markdown.table(Display.of(ledger)));
         md.add("");
@@ -210,7 +223,10 @@ public final class ExplainReport {
             n.put("id", e.itemId());
             n.put("date", item.date() == null ? null : item.date().toString());
             n.put("weight", e.weight());
-            Json.perHypothesis(n, "effective", c, e.effective());
+            if (c.structured()) {
+                n.put("on", c.variableOf(item).id());
+            }
+            Json.perState(n, "effective", c.variableOf(item).stateIds(), e.effective());
             Json.perHypothesis(n, "weight_db", c, e.decibans());
             Json.put(n, "diagnosticity", e.diagnosticity());
             Json.perHypothesis(n, "running_posterior", c, e.runningPosterior());

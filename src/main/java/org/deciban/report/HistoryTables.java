@@ -18,54 +18,67 @@ public final class HistoryTables {
     }
 
     /**
-     * One row per record: record (its line number), time, version, one column per hypothesis id and
-     * per outcome (named by the records; a run lacking one leaves the cell missing), and "inputs
-     * changed" against the record before.
+     * One row per record: record (its line number), time, version, p_&lt;id&gt; per hypothesis,
+     * outcome_&lt;outcome&gt; per outcome and no_outcome for the share naming none (named by the records,
+     * through {@link ColumnNames}, so no two names collide; a run lacking one leaves the cell missing),
+     * and inputs_changed against the record before.
      */
     public static Table timeline(List<HistoryLog.Entry> entries) {
+        ColumnNames names = new ColumnNames("record", "time", "version", "no_outcome", "inputs_changed");
         IntColumn record = IntColumn.create("record");
         StringColumn time = StringColumn.create("time");
         StringColumn version = StringColumn.create("version");
-        Map<String, DoubleColumn> values = new LinkedHashMap<>();
-        for (String key : keys(entries)) {
-            values.put(key, DoubleColumn.create(key));
+        Map<String, DoubleColumn> hs = new LinkedHashMap<>();
+        Map<String, DoubleColumn> os = new LinkedHashMap<>();
+        DoubleColumn none = DoubleColumn.create("no_outcome");
+        boolean anyNone = false;
+        for (HistoryLog.Entry e : entries) {
+            for (String h : e.record().hypotheses().keySet()) {
+                hs.computeIfAbsent(h, k -> DoubleColumn.create(names.derive("p_", k)));
+            }
+            for (String o : e.record().outcomes().keySet()) {
+                if (isNoOutcome(o)) {
+                    anyNone = true;
+                } else {
+                    os.computeIfAbsent(o, k -> DoubleColumn.create(names.derive("outcome_", k)));
+                }
+            }
         }
-        StringColumn changed = StringColumn.create("inputs changed");
+        StringColumn changed = StringColumn.create("inputs_changed");
         HistoryRecord before = null;
         for (HistoryLog.Entry e : entries) {
             HistoryRecord r = e.record();
             record.append(e.line());
             time.append(r.time());
             version.append(r.version());
-            values.forEach((key, col) -> {
-                Double v = r.hypotheses().containsKey(key) ? r.hypotheses().get(key) : r.outcomes().get(key);
-                if (v == null) {
-                    col.appendMissing();
-                } else {
-                    col.append(v);
-                }
-            });
+            hs.forEach((key, col) -> append(col, r.hypotheses().get(key)));
+            os.forEach((key, col) -> append(col, r.outcomes().get(key)));
+            Double n = r.outcomes().get(PosteriorTables.NO_OUTCOME);
+            append(none, n != null ? n : r.outcomes().get(PosteriorTables.NO_OUTCOME_BEFORE));
             changed.append(before == null ? "(first run)" : String.join("; ", changes(before, r)).replaceFirst("^$", "none"));
             before = r;
         }
         Table t = Table.create("history", record, time, version);
-        values.values().forEach(t::addColumns);
+        hs.values().forEach(t::addColumns);
+        os.values().forEach(t::addColumns);
+        if (anyNone) {
+            t.addColumns(none);
+        }
         t.addColumns(changed);
         return t;
     }
 
-    /** Hypothesis ids, then outcomes, in order of first appearance across the records. */
-    public static List<String> keys(List<HistoryLog.Entry> entries) {
-        Set<String> hs = new LinkedHashSet<>();
-        Set<String> os = new LinkedHashSet<>();
-        for (HistoryLog.Entry e : entries) {
-            hs.addAll(e.record().hypotheses().keySet());
-            os.addAll(e.record().outcomes().keySet());
+    private static void append(DoubleColumn col, Double v) {
+        if (v == null) {
+            col.appendMissing();
+        } else {
+            col.append(v);
         }
-        os.removeAll(hs);
-        List<String> out = new ArrayList<>(hs);
-        out.addAll(os);
-        return out;
+    }
+
+    /** Whether a record's outcome key is the share of hypotheses naming no outcome (either spelling). */
+    static boolean isNoOutcome(String key) {
+        return key.equals(PosteriorTables.NO_OUTCOME) || key.equals(PosteriorTables.NO_OUTCOME_BEFORE);
     }
 
     /** Per hypothesis id, its posterior in each record (null where a record lacks it). */

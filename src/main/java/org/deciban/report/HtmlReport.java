@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -21,6 +22,17 @@ import tech.tablesaw.columns.Column;
 public final class HtmlReport {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
+    /** Width of the narrow drawing of every chart, in CSS pixels: a phone's width less the page's margins. */
+    public static final int NARROW_WIDTH = 380;
+    /** Screens narrower than this (CSS pixels) get the narrow drawings. */
+    public static final int NARROW_SCREEN = 700;
+    /** Text cells without a space up to this length (ids, dates, times) never wrap. */
+    private static final int TOKEN = 40;
+
+    /** The colour class of a deciban cell: "pos", "neg", or "zero" when it shows as 0.00. */
+    static String sign(double x, String shown) {
+        return Double.isNaN(x) || shown.matches("[+-]?0\\.?0*") ? "zero" : x > 0 ? "pos" : "neg";
+    }
 
     private final String title;
     private final List<String> intro = new ArrayList<>();
@@ -146,7 +158,7 @@ public final class HtmlReport {
         }
 
         /**
-         * A large figure with its subject, e.g. subject "Trump wins", words "likely (55-80%)", number
+         * A large figure with its subject, e.g. subject "Rates cut", words "likely (55-80%)", number
          * "0.62"; {@code detail} (may be null) is a smaller line under it such as an interval.
          */
         public Section headline(String subject, String words, String number, String detail) {
@@ -179,7 +191,7 @@ public final class HtmlReport {
             }
             b.append("<thead><tr>");
             for (Column<?> c : t.columns()) {
-                b.append(c instanceof DoubleColumn ? "<th class=\"num\">" : "<th>").append(Html.escape(c.name())).append("</th>");
+                b.append(c instanceof NumericColumn ? "<th class=\"num\">" : "<th>").append(Html.escape(c.name())).append("</th>");
             }
             b.append("</tr></thead>\n<tbody>\n");
             for (int r = 0; r < shown.rowCount(); r++) {
@@ -189,12 +201,13 @@ public final class HtmlReport {
                     String cls = "";
                     String cell = shown.column(i).getString(r);
                     if (c instanceof DoubleColumn d) {
-                        double x = d.getDouble(r);
-                        cls = c.name().startsWith("db_") ? (x > 0 ? "num pos" : x < 0 ? "num neg" : "num") : "num";
-                    } else if (cell.length() <= 12 && cell.indexOf(' ') < 0) {
+                        cls = c.name().startsWith("db_") ? "num " + sign(d.getDouble(r), cell) : "num";
+                    } else if (c instanceof NumericColumn) {
+                        cls = "num";
+                    } else if (cell.length() <= TOKEN && cell.indexOf(' ') < 0) {
                         cls = "token";
-                    } else if (cell.length() > 40) {
-                        cls = "long";
+                    } else {
+                        cls = cell.length() > 40 ? "long" : "text";
                     }
                     b.append(cls.isEmpty() ? "<td>" : "<td class=\"" + cls + "\">")
                             .append(Html.escape(cell)).append("</td>");
@@ -207,14 +220,23 @@ public final class HtmlReport {
 
         /**
          * A chart drawn as inline SVG of the given size (it scales down with the page), with a
-         * plain-text description for readers who cannot see it.
+         * plain-text description for readers who cannot see it. The chart is drawn a second time,
+         * {@link #NARROW_WIDTH} pixels wide and {@code narrowHeight} high, for narrow screens (a phone): the
+         * page shows that one below {@link #NARROW_SCREEN} pixels, so chart text keeps its size
+         * instead of shrinking with a wide drawing.
          */
-        public Section chart(JFreeChart chart, int width, int height, String description) {
+        public Section chart(JFreeChart chart, int width, int height, int narrowHeight, String description) {
             String prefix = id + "-chart" + (++charts);
             blocks.add("<figure class=\"chart\" role=\"img\" aria-label=\"" + Html.escape(description) + "\">\n"
-                    + Charts.svg(chart, width, height, prefix) + "\n<figcaption>" + Html.escape(description)
-                    + "</figcaption>\n</figure>\n");
+                    + "<div class=\"wide\">" + Charts.svg(chart, width, height, prefix) + "</div>\n"
+                    + "<div class=\"narrow\">" + Charts.svg(chart, NARROW_WIDTH, narrowHeight, prefix + "-narrow")
+                    + "</div>\n<figcaption>" + Html.escape(description) + "</figcaption>\n</figure>\n");
             return this;
+        }
+
+        /** A chart as {@link #chart(JFreeChart, int, int, int, String)}, its narrow drawing as high as the wide one. */
+        public Section chart(JFreeChart chart, int width, int height, String description) {
+            return chart(chart, width, height, height, description);
         }
 
         void render(StringBuilder h) {
@@ -229,7 +251,7 @@ public final class HtmlReport {
             "* { box-sizing: border-box; }",
             "body { font-family: system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; color: var(--ink);",
             "  max-width: 1180px; margin: 0 auto; padding: 24px 32px 48px; line-height: 1.45; font-size: 15px; }",
-            "h1 { font-size: 26px; margin: 0 0 8px; }",
+            "h1 { font-size: 26px; margin: 0 0 8px; overflow-wrap: anywhere; }",
             "h2 { font-size: 19px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--rule); }",
             "header .intro { margin: 4px 0; }",
             "header .intro:first-of-type { font-size: 18px; font-weight: 600; }",
@@ -243,24 +265,40 @@ public final class HtmlReport {
             ".note { color: var(--muted); font-size: 13px; }",
             "figure.chart { margin: 12px 0; }",
             "figure.chart svg { width: 100%; height: auto; display: block; }",
+            "figure.chart .narrow { display: none; }",
             "figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }",
-            ".table-wrap { overflow-x: auto; }",
+            ".table-wrap { overflow-x: auto; max-width: 100%; }",
             "table { border-collapse: collapse; font-size: 13px; margin: 8px 0; }",
             "caption { text-align: left; font-weight: 600; padding: 4px 0; }",
             "th, td { padding: 3px 8px; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }",
             "th { background: #eef1f5; white-space: nowrap; }",
             "td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }",
-            "td.token { white-space: nowrap; } td.long { min-width: 16em; }",
-            "td.pos { color: var(--pos); } td.neg { color: var(--neg); }",
+            "td.token { white-space: nowrap; } td.text { min-width: 8em; } td.long { min-width: 16em; }",
+            "td.pos { color: var(--pos); } td.neg { color: var(--neg); } td.zero { color: var(--muted); }",
             "tbody tr:nth-child(even) { background: #fafbfc; }",
             "dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; font-size: 13px; }",
-            "dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; overflow-wrap: anywhere; }",
+            "dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }",
+            "@media (max-width: " + (NARROW_SCREEN - 1) + "px) {",
+            "  body { padding: 12px 12px 32px; font-size: 15px; }",
+            "  h1 { font-size: 22px; }",
+            "  figure.chart .wide { display: none; }",
+            "  figure.chart .narrow { display: block; }",
+            "  .headline { font-size: 17px; }",
+            "  td.text { min-width: 9em; } td.long { min-width: 14em; }",
+            "  dl.facts { grid-template-columns: 1fr; }",
+            "  dl.facts dd { margin-bottom: 4px; }",
+            "}",
             "@page { size: A4; margin: 14mm; }",
             "@media print {",
             "  body { max-width: none; padding: 0; font-size: 11pt; }",
             "  nav { display: none; }",
-            "  h2 { break-after: avoid; page-break-after: avoid; }",
-            "  figure.chart, .headline, tr, dl.facts { break-inside: avoid; page-break-inside: avoid; }",
+            "  figure.chart .wide { display: block; } figure.chart .narrow { display: none; }",
+            // headings and table headers stay with what follows; header rows repeat on every page; no
+            // table starts or ends with a lone row on a page
+            "  h2, caption { break-after: avoid; page-break-after: avoid; }",
+            "  thead { display: table-header-group; }",
+            "  figure.chart, .headline, tr, dl.facts, p { break-inside: avoid; page-break-inside: avoid; }",
+            "  tbody tr:first-child, tbody tr:nth-child(2), tbody tr:last-child { break-before: avoid; page-break-before: avoid; }",
             "  .table-wrap { overflow: visible; }",
             "  table { font-size: 8.5pt; }",
             "  th, td { padding: 2px 4px; }",

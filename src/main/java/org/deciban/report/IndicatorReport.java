@@ -40,6 +40,8 @@ public final class IndicatorReport {
             yes[h] = DoubleColumn.create("if_seen_" + hid);
             no[h] = DoubleColumn.create("if_not_" + hid);
         }
+        StringColumn on = StringColumn.create("on");
+        StringColumn effective = StringColumn.create("effective");
         StringColumn leadYes = StringColumn.create("leader_if_seen");
         StringColumn leadNo = StringColumn.create("leader_if_not");
         int i = 0;
@@ -48,8 +50,12 @@ public final class IndicatorReport {
             id.append(v.itemId());
             gain.append(v.gainBits());
             pObs.append(v.pObserved());
+            on.append(v.variable());
+            effective.append(Json.perStateText(v.states(), v.effective()));
             for (int h = 0; h < k; h++) {
-                eff[h].append(v.effective().get(h));
+                if (!c.structured()) {
+                    eff[h].append(v.effective().get(h));
+                }
                 yes[h].append(v.ifObserved().get(h));
                 no[h].append(v.ifNotObserved().get(h));
             }
@@ -57,7 +63,11 @@ public final class IndicatorReport {
             leadNo.append(leader(c, v.ifNotObserved()));
         }
         Table t = Table.create("indicators", rank, id, gain, pObs);
-        t.addColumns(eff);
+        if (c.structured()) {
+            t.addColumns(on, effective);
+        } else {
+            t.addColumns(eff);
+        }
         t.addColumns(yes);
         t.addColumns(leadYes);
         t.addColumns(no);
@@ -80,7 +90,7 @@ public final class IndicatorReport {
         List<String> out = new ArrayList<>();
         int lead = p.leader();
         out.add("Current leader: '" + c.hypotheses().get(lead).id() + "' " + Numbers.probability(p.probabilities().get(lead))
-                + "; " + ranked.size() + " candidate indicator(s), ranked by expected information gain (bits; 1 bit "
+                + "; " + Numbers.count(ranked.size(), "candidate indicator") + ", ranked by expected information gain (bits; 1 bit "
                 + "is the most a yes/no observation can give).");
         if (!ranked.isEmpty()) {
             InformationGain.Value v = ranked.get(0);
@@ -138,7 +148,10 @@ public final class IndicatorReport {
             n.put("id", v.itemId());
             Json.put(n, "gain_bits", v.gainBits());
             Json.put(n, "p_observed", v.pObserved());
-            Json.perHypothesis(n, "effective", c, v.effective());
+            if (c.structured()) {
+                n.put("on", v.variable());
+            }
+            Json.perState(n, "effective", v.states(), v.effective());
             Json.perHypothesis(n, "if_observed", c, v.ifObserved());
             Json.perHypothesis(n, "if_not_observed", c, v.ifNotObserved());
         }

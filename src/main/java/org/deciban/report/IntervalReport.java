@@ -64,7 +64,7 @@ public final class IntervalReport {
         return new double[] {iv.mean(), iv.median(), iv.p05(), iv.p95(), iv.leadShare(), iv.mcse(), iv.ess()};
     }
 
-    /** One line per outcome: "Trump wins: likely (55-80%): 0.68, 90% interval 0.48-0.83". */
+    /** One line per outcome: "Rates cut: likely (55-80%): 0.68, 90% interval 0.48-0.83". */
     public static List<String> headline(Posterior p, MonteCarloResult mc) {
         List<String> out = new ArrayList<>();
         for (int o = 0; o < p.outcomes().size(); o++) {
@@ -118,8 +118,8 @@ public final class IntervalReport {
         for (int o = 0; o < mc.outcomes().size(); o++) {
             put((ObjectNode) os.get(o), mc.outcomes().get(o));
         }
-        if (mc.noOutcome() != null && root.get("no_outcome") instanceof ObjectNode) {
-            put((ObjectNode) root.get("no_outcome"), mc.noOutcome());
+        if (root.get("no_outcome") instanceof ObjectNode none) {
+            put(none, mc.noOutcome() != null ? mc.noOutcome() : constant(none.path("posterior").asDouble(), mc.ess()));
         }
         ObjectNode m = root.putObject("monte_carlo");
         m.put("draws", mc.options().draws());
@@ -130,6 +130,15 @@ public final class IntervalReport {
         m.put("quantiles", mc.quantileMethod());
         ArrayNode w = m.putArray("warnings");
         mc.warnings().forEach(w::add);
+    }
+
+    /**
+     * The interval of a share that is the same in every draw: 1 when no hypothesis names an outcome, 0
+     * when every one does. Its quantiles are the share, its standard error 0; it leads its kind exactly
+     * when it is 1.
+     */
+    static Interval constant(double share, double ess) {
+        return new Interval(share, share, share, share, share == 1 ? 1 : 0, 0, ess);
     }
 
     private static void put(ObjectNode n, Interval iv) {
@@ -153,6 +162,9 @@ public final class IntervalReport {
         List<String> names = c.outcomes();
         for (int o = 0; o < names.size(); o++) {
             os.put(names.get(o), new Range(mc.outcomes().get(o).p05(), mc.outcomes().get(o).p95()));
+        }
+        if (mc.noOutcome() != null) {
+            os.put(PosteriorTables.NO_OUTCOME, new Range(mc.noOutcome().p05(), mc.noOutcome().p95()));
         }
         String label = (mc.options().weighting() == org.deciban.inference.montecarlo.Weighting.JUDGMENT_SPREAD
                 ? "90% judgment spread (unweighted, not a credible interval), " : "90% credible interval, ")

@@ -47,6 +47,24 @@ final class Json {
         return o;
     }
 
+    /** {state: value} over the given states (an item's variable, which is not always the question's). */
+    static ObjectNode perState(ObjectNode parent, String key, List<String> states, List<Double> values) {
+        ObjectNode o = parent.putObject(key);
+        for (int s = 0; s < states.size(); s++) {
+            put(o, states.get(s), values.get(s));
+        }
+        return o;
+    }
+
+    /** "state p, state p" with probabilities to four decimals: an item's effective likelihoods as text. */
+    static String perStateText(List<String> states, List<Double> values) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (int s = 0; s < states.size(); s++) {
+            parts.add(states.get(s) + " " + Numbers.probability(values.get(s)));
+        }
+        return String.join(", ", parts);
+    }
+
     static void provenance(ObjectNode root, Provenance prov) {
         ObjectNode pv = root.putObject("provenance");
         pv.put("case", prov.caseId());

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.deciban.inference.ItemWeight;
 import org.deciban.inference.OutcomeShare;
 import org.deciban.inference.Posterior;
+import org.deciban.inference.VariableMarginal;
+import java.util.List;
 import org.deciban.model.Case;
 import org.deciban.model.Hypothesis;
 import org.deciban.model.Icd203;
@@ -22,6 +24,8 @@ import org.deciban.model.Icd203;
  *  "evidence": [{"id", "weight", "effective": {h: L'}, "weight_db": {h: decibans}}],
  *  "log_evidence", "provenance": {...}}
  * </pre>
+ * For a network case each item also has "on" (its variable), its "effective" likelihoods are keyed by
+ * that variable's states, and {@link #addVariables} adds every variable's marginals.
  * Numbers are full-precision JSON numbers; a non-finite weight of evidence is the string
  * "Infinity" or "-Infinity" (JSON has no such numbers), and NaN (one hypothesis) is null.
  */
@@ -67,12 +71,17 @@ public final class JsonReport {
             ObjectNode n = ev.addObject();
             n.put("id", iw.itemId());
             n.put("weight", iw.weight());
+            if (c.structured()) {
+                n.put("on", c.variableOf(c.evidence().get(e)).id());
+            }
             ObjectNode eff = n.putObject("effective");
+            List<String> states = c.variableOf(c.evidence().get(e)).stateIds();
+            for (int s = 0; s < states.size(); s++) {
+                eff.put(states.get(s), iw.effective().get(s));
+            }
             ObjectNode db = n.putObject("weight_db");
             for (int k = 0; k < c.size(); k++) {
-                String h = c.hypotheses().get(k).id();
-                eff.put(h, iw.effective().get(k));
-                putNumber(db, h, iw.decibans().get(k));
+                putNumber(db, c.hypotheses().get(k).id(), iw.decibans().get(k));
             }
         }
         root.put("log_evidence", p.logEvidence());
@@ -90,6 +99,26 @@ public final class JsonReport {
         ObjectNode in = pv.putObject("inputs");
         prov.inputs().forEach(in::put);
         return root;
+    }
+
+    /**
+     * Adds every variable's marginals of a network case:
+     * {@code "variables": [{"id", "label", "states": [{"id", "prior", "posterior"}]}]}.
+     */
+    public static void addVariables(ObjectNode doc, List<VariableMarginal> variables) {
+        ArrayNode vs = doc.putArray("variables");
+        for (VariableMarginal v : variables) {
+            ObjectNode n = vs.addObject();
+            n.put("id", v.id());
+            n.put("label", v.label());
+            ArrayNode ss = n.putArray("states");
+            for (int s = 0; s < v.states().size(); s++) {
+                ObjectNode st = ss.addObject();
+                st.put("id", v.states().get(s));
+                st.put("prior", v.prior().get(s));
+                st.put("posterior", v.posterior().get(s));
+            }
+        }
     }
 
     private static void putNumber(ObjectNode n, String key, double x) {

@@ -37,4 +37,14 @@ public final class Numbers {
         String s = fixed(db, 2);
         return db > 0 && !s.equals("0.00") ? "+" + s : s;
     }
+
+    /** A count with its noun in the number that agrees: "1 evidence item", "3 evidence items", "0 runs". */
+    public static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
+    }
+
+    /** As {@link #count(long, String, String)} with the plural made by adding "s". */
+    public static String count(long n, String singular) {
+        return count(n, singular, singular + "s");
+    }
 }

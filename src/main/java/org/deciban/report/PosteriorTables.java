@@ -21,7 +21,9 @@ import tech.tablesaw.api.Table;
 public final class PosteriorTables {
 
     /** Label of the row that holds the share of hypotheses naming no outcome. */
-    public static final String NO_OUTCOME = "(no preferred outcome)";
+    public static final String NO_OUTCOME = "(no outcome)";
+    /** The same row's label in history records written before version 0.2 (read as {@link #NO_OUTCOME}). */
+    static final String NO_OUTCOME_BEFORE = "(no preferred outcome)";
 
     private PosteriorTables() {
     }
@@ -29,7 +31,8 @@ public final class PosteriorTables {
     /**
      * One row per hypothesis (kind "hypothesis"), then one per outcome (kind "outcome") and, when
      * some hypotheses name no outcome, a row for their share. Columns: kind, id, label, prior,
-     * posterior, phrase; numbers at full precision.
+     * posterior, phrase; numbers at full precision. An outcome's label is that of the hypotheses that
+     * favour it (DESIGN step 6: the share is theirs, not the outcome's own chance).
      */
     public static Table posterior(Case c, Posterior p) {
         StringColumn kind = StringColumn.create("kind");
@@ -50,7 +53,7 @@ public final class PosteriorTables {
         for (OutcomeShare o : p.outcomes()) {
             kind.append("outcome");
             id.append(o.outcome());
-            label.append("preferred outcome: " + o.outcome());
+            label.append(favouring(c, o.outcome()));
             prior.append(o.prior());
             post.append(o.probability());
             phrase.append(Icd203.of(clamp(o.probability())).phrase());
@@ -58,7 +61,7 @@ public final class PosteriorTables {
         if (!p.outcomes().isEmpty() && p.noOutcomePrior() > 0) {
             kind.append("outcome");
             id.append(NO_OUTCOME);
-            label.append("hypotheses that favour no outcome");
+            label.append("hypotheses that name no outcome");
             prior.append(p.noOutcomePrior());
             post.append(p.noOutcomeProbability());
             phrase.append(Icd203.of(clamp(p.noOutcomeProbability())).phrase());
@@ -113,6 +116,17 @@ public final class PosteriorTables {
         t.addColumns(eff);
         t.addColumns(db);
         return t;
+    }
+
+    /** The labels of the hypotheses whose outcome is {@code outcome}, joined by " or ". */
+    static String favouring(Case c, String outcome) {
+        List<String> labels = new ArrayList<>();
+        for (Hypothesis h : c.hypotheses()) {
+            if (outcome.equals(h.outcome())) {
+                labels.add(h.label());
+            }
+        }
+        return String.join(" or ", labels);
     }
 
     /** A probability pushed into [0, 1] against rounding just outside it. */

@@ -1,37 +1,46 @@
 package org.deciban.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
+import org.deciban.model.Case;
 import org.deciban.proof.ChangedJudgment;
+import org.deciban.proof.Overturn;
 import org.deciban.proof.ProofResult;
+import org.deciban.proof.ProofRunner;
+import org.deciban.proof.Survival;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** The tables of {@code deciban test}: verdict per property, and the shrunk counterexample. */
+/** What {@code deciban test} reports: a verdict per property, the overturning change, and the same as JSON. */
 public final class ProofTables {
 
     private ProofTables() {
     }
 
-    /** Columns: verdict, property, detail. */
-    public static Table verdicts(List<ProofResult> results) {
-        StringColumn verdict = StringColumn.create("verdict");
-        StringColumn property = StringColumn.create("property");
-        StringColumn detail = StringColumn.create("detail");
+    /** One line per property, "PASS  property: detail", for a reader. */
+    public static List<String> verdictLines(List<ProofResult> results) {
+        List<String> out = new ArrayList<>();
         for (ProofResult r : results) {
-            verdict.append(r.verdict().name());
-            property.append(r.property());
-            detail.append(r.detail());
+            out.add(String.format(java.util.Locale.ROOT, "%-4s  %s: %s", r.verdict().name(), r.property(), r.detail()));
         }
-        return Table.create("test", verdict, property, detail);
+        return out;
     }
 
-    /** Columns: item, hypothesis, stated, changed. */
+    /** The heading of the overturning table: what the change overturns. */
+    public static String overturnHeading(Overturn o) {
+        return "Smallest change of judgments found (shrunk by jqwik) that overturns " + o.what() + ", "
+                + Numbers.fixed(o.after(), 4) + " (" + o.bandAfter().phrase() + "):";
+    }
+
+    /** Columns: item, hypothesis, stated_likelihood, changed_likelihood. */
     public static Table counterexample(List<ChangedJudgment> changes) {
         StringColumn item = StringColumn.create("item");
         StringColumn hypothesis = StringColumn.create("hypothesis");
-        DoubleColumn stated = DoubleColumn.create("stated likelihood");
-        DoubleColumn changed = DoubleColumn.create("changed likelihood");
+        DoubleColumn stated = DoubleColumn.create("stated_likelihood");
+        DoubleColumn changed = DoubleColumn.create("changed_likelihood");
         for (ChangedJudgment c : changes) {
             item.append(c.itemId());
             hypothesis.append(c.hypothesis());
@@ -39,5 +48,66 @@ public final class ProofTables {
             changed.append(c.changed());
         }
         return Table.create("counterexample", item, hypothesis, stated, changed);
+    }
+
+    /** The closing line: "all checks pass", or how many failed. */
+    public static String summary(ProofRunner.Outcome o) {
+        long failed = o.failed();
+        return failed == 0 ? "all checks pass" : Numbers.count(failed, "check") + " failed";
+    }
+
+    /**
+     * The run as JSON: {"case", "command": "test", "seed", "tries", "passed", "checks": [{"property",
+     * "verdict", "detail"}], "survival": {...}, "overturn": {...} or null}.
+     */
+    public static ObjectNode json(Case c, ProofRunner.Outcome o, long seed, int tries) {
+        ObjectNode root = Json.root(c, "test");
+        root.put("seed", seed);
+        root.put("tries", tries);
+        root.put("passed", o.allPassed());
+        ArrayNode checks = root.putArray("checks");
+        for (ProofResult r : o.results()) {
+            ObjectNode n = checks.addObject();
+            n.put("property", r.property());
+            n.put("verdict", r.verdict().name());
+            n.put("detail", r.detail());
+        }
+        Survival v = o.survival();
+        if (v == null) {
+            root.putNull("survival");
+        } else {
+            ObjectNode s = root.putObject("survival");
+            s.put("leader", v.leader());
+            s.put("band", v.band().phrase());
+            s.put("tries", v.tries());
+            s.put("leader_kept", v.leaderKept());
+            s.put("leader_share", v.leaderShare());
+            s.put("band_kept", v.bandKept());
+            s.put("band_share", v.bandShare());
+            s.put("required", v.required());
+            s.put("band_must_survive", v.bandMustSurvive());
+            s.put("passed", v.passes());
+        }
+        Overturn t = o.overturn();
+        if (t == null) {
+            root.putNull("overturn");
+        } else {
+            ObjectNode n = root.putObject("overturn");
+            n.put("overturns", t.overturnsLeader() ? "leader" : "band");
+            n.put("leader_before", t.leaderBefore());
+            n.put("band_before", t.bandBefore().phrase());
+            n.put("leader_after", t.leaderAfter());
+            n.put("posterior_after", t.after());
+            n.put("band_after", t.bandAfter().phrase());
+            ArrayNode ch = n.putArray("changes");
+            for (ChangedJudgment j : t.changes()) {
+                ObjectNode x = ch.addObject();
+                x.put("item", j.itemId());
+                x.put("hypothesis", j.hypothesis());
+                x.put("stated", j.stated());
+                x.put("changed", j.changed());
+            }
+        }
+        return root;
     }
 }

@@ -45,12 +45,13 @@ public final class RunPage {
                                    Uncertainty uncertainty) {
         HtmlReport page = new HtmlReport("deciban report: " + c.id());
         page.intro(c.question());
-        page.intro((c.asOf() == null ? "" : "As of " + c.asOf() + ", from ") + c.evidence().size() + " evidence items; "
-                + c.size() + " hypotheses. Run at " + prov.time() + ".");
+        page.intro((c.asOf() == null ? "From " : "As of " + c.asOf() + ", from ")
+                + Numbers.count(c.evidence().size(), "evidence item") + "; "
+                + Numbers.count(c.size(), "hypothesis", "hypotheses") + ". Run at " + prov.time() + ".");
         headline(page.section(HEADLINE, "Headline"), c, p, uncertainty);
         posterior(page.section(POSTERIOR, "Prior and posterior"), c, p, uncertainty);
         evidence(page.section(EVIDENCE, "Evidence ledger"), c, p);
-        history(page.section(HISTORY, "History of this forecast"), history);
+        history(page.section(HISTORY, "History of this forecast"), c, history);
         provenance(page.section(PROVENANCE, "Provenance"), prov);
         return page;
     }
@@ -65,7 +66,7 @@ public final class RunPage {
         }
         if (!p.outcomes().isEmpty() && p.noOutcomePrior() > 0) {
             Range iv = u == null ? null : u.outcomes().get(PosteriorTables.NO_OUTCOME);
-            s.headline("No preferred outcome:", phrase(p.noOutcomeProbability()),
+            s.headline("Hypotheses naming no outcome:", phrase(p.noOutcomeProbability()),
                     Numbers.probability(p.noOutcomeProbability()), detail(iv, u));
         }
         int lead = p.leader();
@@ -101,29 +102,48 @@ public final class RunPage {
     }
 
     private static void evidence(HtmlReport.Section s, Case c, Posterior p) {
-        Table ev = PosteriorTables.evidence(c, p);
+        Table ev = c.structured() ? NetworkReport.evidence(c, p) : PosteriorTables.evidence(c, p);
         List<String> shown = new ArrayList<>(List.of("id", "date", "category", "source", "reliability", "w", "group"));
         for (Hypothesis h : c.hypotheses()) {
             shown.add("db_" + h.id());
         }
+        if (c.structured()) {
+            shown = NetworkReport.pageColumns(c);
+        }
+        if (c.structured()) {
+            s.paragraph("Each item's weight of evidence for each hypothesis against the others, in decibans (DESIGN N3): "
+                    + "w * 10 log10(sum_v P(v | h) L'(v) / sum_v P(v | not h) L'(v)) under the network alone, where v runs over "
+                    + "the states of the variable the item is on (column 'on') and L' is its likelihood after reliability "
+                    + "mixing. +10 dB is a likelihood ratio of 10 in favour; 0 dB is neutral. Sorted by the largest absolute weight.");
+        } else {
         s.paragraph("Each item's weight of evidence for each hypothesis against the others, in decibans: "
                 + "w * 10 log10(L'(h) / M(h)), where L' is the likelihood after reliability mixing and M(h) the "
                 + "prior-weighted likelihood under the other hypotheses. +10 dB is a likelihood ratio of 10 in favour, "
                 + "-10 dB one of 10 against; 0 dB is neutral. Sorted by the largest absolute weight.");
-        s.table(ev.selectColumns(shown.toArray(String[]::new)), "Evidence ledger (" + c.evidence().size() + " items)");
+        }
+        s.table(ev.selectColumns(shown.toArray(String[]::new)),
+                "Evidence ledger (" + Numbers.count(c.evidence().size(), "item") + ")");
         s.note("The effective likelihoods behind every weight are in evidence.csv and evidence.md beside this page.");
     }
 
-    private static void history(HtmlReport.Section s, List<HistoryLog.Entry> history) {
+    /** A hypothesis's label in the case, or its id when the case no longer holds it. */
+    private static String label(Case c, String id) {
+        return c.hypotheses().stream().filter(h -> h.id().equals(id)).map(Hypothesis::label).findFirst().orElse(id);
+    }
+
+    private static void history(HtmlReport.Section s, Case c, List<HistoryLog.Entry> history) {
         if (history.isEmpty()) {
             s.paragraph("No run of this case has been recorded yet.");
             return;
         }
-        Map<String, List<Double>> series = HistoryTables.hypothesisSeries(history);
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        HistoryTables.hypothesisSeries(history).forEach((id, values) -> series.put(label(c, id), values));
         s.chart(Charts.history("Posterior per hypothesis, run by run", history.size(), series), CHART_WIDTH, 380,
-                "Line chart: the posterior of each hypothesis in each recorded run (" + history.size() + " runs).");
+                "Line chart: the posterior of each hypothesis in each recorded run ("
+                        + Numbers.count(history.size(), "run") + ").");
         s.table(HistoryTables.timeline(history), "Runs recorded in history.jsonl");
-        s.note("history.jsonl is append-only and hash-chained; `deciban history --verify` checks that no record was changed.");
+        s.note("history.jsonl is append-only and hash-chained; the command deciban history --verify checks that no "
+                + "record was changed.");
     }
 
     private static void provenance(HtmlReport.Section s, Provenance prov) {

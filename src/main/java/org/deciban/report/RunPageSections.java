@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deciban.inference.dynamics.Timeline;
-import org.deciban.inference.dynamics.TimelineStep;
+import org.deciban.inference.Timeline;
+import org.deciban.inference.TimelineStep;
 import org.deciban.inference.sensitivity.Sensitivity;
 import org.deciban.inference.sensitivity.Sensitivity.Tornado;
 import org.deciban.model.Case;
@@ -38,13 +38,13 @@ public final class RunPageSections {
     }
 
     /** Adds both sections before the page's history section. */
-    public static void addTo(HtmlReport page, Case c, SensitivityReport.Figures f, Timeline t) {
+    public static void addTo(HtmlReport page, Case c, Sensitivity.Figures f, Timeline t) {
         page.addBefore(RunPage.HISTORY, sensitivity(c, f));
         page.addBefore(RunPage.HISTORY, overTime(c, t));
     }
 
     /** The "Sensitivity" section. */
-    public static HtmlReport.Section sensitivity(Case c, SensitivityReport.Figures f) {
+    public static HtmlReport.Section sensitivity(Case c, Sensitivity.Figures f) {
         HtmlReport.Section s = new HtmlReport.Section(SENSITIVITY, "Sensitivity");
         int lead = f.posterior().leader();
         Hypothesis h = c.hypotheses().get(lead);
@@ -59,7 +59,8 @@ public final class RunPageSections {
             for (Tornado t : top) {
                 swings.add(new Charts.Swing(t.itemId(), t.low(), t.high()));
             }
-            String shown = top.size() == f.tornado().size() ? "all " + top.size() + " items"
+            String shown = top.size() == f.tornado().size()
+                    ? (top.size() == 1 ? "the only item" : "all " + top.size() + " items")
                     : "the " + top.size() + " of " + f.tornado().size() + " items with the largest swing";
             s.chart(Charts.tornado("Tornado: posterior of '" + h.id() + "' as one item's likelihoods move", swings, pl,
                             "now " + Numbers.fixed(pl, 4), "posterior of '" + h.id() + "'"),
@@ -70,12 +71,13 @@ public final class RunPageSections {
             s.table(SensitivityReport.tornadoTable(c, f).first(top.size()).removeColumns("against_leader_L", "for_leader_L"),
                     "Tornado (" + shown + ")");
             s.note("Each stated likelihood L is uncertain as Beta(c L, c (1 - L)), c the item's confidence or "
-                    + Numbers.fixed(Sensitivity.DEFAULT_CONFIDENCE, 0) + " where it states none (confidence_from); 0 "
-                    + "and 1 stay fixed. The item is set once against the leader (its L at the 5% quantile, every "
-                    + "other L at the 95%) and once for it; leader_low and leader_high are the leader's posterior at "
-                    + "the two, swing their difference. The likelihoods of both settings are in sensitivity.md.");
+                    + Numbers.fixed(c.settings().defaultConfidence(), 0) + " where it states none (confidence_from), or "
+                    + "as the Beta matching its stated 90% interval; 0 and 1 stay fixed. The item is set once against "
+                    + "the leader and once for it at the ends of that uncertainty; leader_low and leader_high are the "
+                    + "leader's posterior at the two, swing their difference. The likelihoods of both settings are in "
+                    + "sensitivity.md.");
         }
-        s.table(SensitivityReport.looTable(c, f), "Leave-one-out (" + f.loo().size() + " items)");
+        s.table(SensitivityReport.looTable(c, f), "Leave-one-out (" + Numbers.count(f.loo().size(), "item") + ")");
         s.note("The posterior without each item, recomputed from scratch (the other items of its group get the weight "
                 + "of a group one smaller); leader_shift is the change of the posterior of '" + h.id()
                 + "'; sorted by it, the items the leader leans on most first.");
@@ -97,10 +99,12 @@ public final class RunPageSections {
         }
         if (dates.size() == t.steps().size()) {
             int n = dates.size();
-            s.chart(Charts.overTime("Posterior per hypothesis by date", dates, series(c, t, 0)), CHART_WIDTH, 400,
-                    "Line chart: the posterior of each hypothesis after the evidence of each of " + n
-                            + " dates, " + dates.get(0) + " to " + dates.get(n - 1)
-                            + "; points are the filtered posterior, lines only join them.");
+            s.chart(Charts.bySteps("Posterior per hypothesis after each evidence date", dates, series(c, t, 0)),
+                    CHART_WIDTH, 440, 520,
+                    "Line chart: the posterior of each hypothesis after the evidence of each of "
+                            + Numbers.count(n, "date") + ", " + dates.get(0) + " to " + dates.get(n - 1)
+                            + ", one step per date (spaced evenly, not to scale in time); points are the filtered "
+                            + "posterior, lines only join them.");
             LocalDate from = dates.get(n - 1).minusDays(RECENT_DAYS);
             int first = 0;
             while (dates.get(first).isBefore(from)) {
@@ -109,18 +113,18 @@ public final class RunPageSections {
             if (n - first >= 3 && first > 0) {
                 s.chart(Charts.overTime("The last " + RECENT_DAYS + " days", dates.subList(first, n), series(c, t, first)),
                         CHART_WIDTH, 340, "Line chart, the same posterior over the last " + RECENT_DAYS + " days only ("
-                                + (n - first) + " of the " + n + " dates), where the dates crowd together above.");
+                                + (n - first) + " of the " + n + " dates), to scale in time.");
             }
         } else {
             s.paragraph("The case has no dated item and no as_of, so there is nothing to draw over time.");
         }
         Table table = TimelineReport.table(c, t);
-        table = table.selectColumns(table.columnNames().stream().filter(name -> !name.startsWith("outcome_"))
+        table = table.selectColumns(table.columnNames().stream().filter(name -> !name.startsWith("outcome_") && !name.equals("no_outcome"))
                 .toArray(String[]::new));
-        s.table(table, "Posterior after each date (" + t.steps().size() + " steps)");
+        s.table(table, "Posterior after each date (" + Numbers.count(t.steps().size(), "step") + ")");
         s.note("carry = exp(-drift * years since the previous row), the share of the posterior kept; the rest is "
-                + "re-drawn from the prior. Items of one date are applied together. The shares per election outcome "
-                + "at each date are in timeline.csv (deciban timeline).");
+                + "re-drawn from the prior. Items of one date are applied together. The shares per outcome at each "
+                + "date are in timeline.csv (the command deciban timeline).");
         return s;
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deciban.inference.CaseModel;
 import org.deciban.inference.Posterior;
 import org.deciban.inference.montecarlo.MonteCarloResult;
 import org.deciban.model.Case;
@@ -28,17 +29,53 @@ public final class RunReport {
 
     /** As {@link #render(Case, Posterior, Provenance)}, with Monte Carlo intervals when {@code mc} is not null. */
     public static Map<String, String> render(Case c, Posterior p, Provenance prov, MonteCarloResult mc) {
+        return render(c, p, prov, mc, null, null);
+    }
+
+    /**
+     * As {@link #render(Case, Posterior, Provenance, MonteCarloResult)}, with the sentence that names the
+     * engine ({@link #engineNote}) added to posterior.md when {@code engine} is not null; for a network
+     * case, {@code variables} (every variable's marginals) adds a variables table to posterior.md and a row
+     * per state to posterior.csv, and the evidence ledger names the variable each item is on.
+     */
+    public static Map<String, String> render(Case c, Posterior p, Provenance prov, MonteCarloResult mc, String engine,
+                                             List<org.deciban.inference.VariableMarginal> variables) {
         Table post = PosteriorTables.posterior(c, p);
         if (mc != null) {
             post = IntervalReport.withIntervals(post, p, mc);
         }
-        Table ev = PosteriorTables.evidence(c, p);
+        Table ev = c.structured() ? NetworkReport.evidence(c, p) : PosteriorTables.evidence(c, p);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("posterior.md", String.join("\n", posteriorMarkdown(c, p, post, prov, mc)) + "\n");
+        List<String> md = posteriorMarkdown(c, p, post, prov, mc);
+        if (variables != null) {
+            List<String> section = new ArrayList<>();
+            section.add("## Every variable, prior to posterior");
+            section.add("");
+            section.addAll(Markdown.table(Display.of(NetworkReport.variables(variables))));
+            section.add("");
+            md.addAll(md.indexOf(prov.markdown().get(0)), section);
+            post = NetworkReport.posteriorWithStates(c, p, variables);
+        }
+        String posteriorMd = String.join("\n", md) + "\n";
+        files.put("posterior.md", engine == null ? posteriorMd : TimelineReport.withNote(posteriorMd, engine));
         files.put("posterior.csv", Csv.of(post));
         files.put("evidence.md", String.join("\n", evidenceMarkdown(c, ev, prov)) + "\n");
         files.put("evidence.csv", Csv.of(ev));
         return files;
+    }
+
+    /** The sentence that names the engine of a compiled case: static or the drift filter, and an uncertain rate. */
+    public static String engineNote(CaseModel m) {
+        double spread = m.source().settings().driftSpread();
+        String drift = spread == 0 || m.drift() == 0 ? "" : TimelineReport.spreadNote(m.drift(), spread);
+        if (m.source().structured()) {
+            return "Engine: junction tree over the case's network of " + m.source().network().size()
+                    + " variables (exact, design N1 and N6)" + (m.drift() == 0 ? "; settings.drift is 0."
+                    : "; the question variable drifts at " + TimelineReport.driftWords(m.drift()) + " between the "
+                    + "dates of the items on it (design N4), the other findings are facts as of the evaluation date.")
+                    + drift;
+        }
+        return TimelineReport.engineNote(m.drift()) + drift;
     }
 
     /** Writes rendered files into the case's report folder; returns the paths written. */
@@ -46,7 +83,7 @@ public final class RunReport {
         return folder.writeAll(files);
     }
 
-    /** One sentence per outcome, e.g. "Trump wins: likely (55-80%), 0.62". */
+    /** One sentence per outcome, e.g. "Rates cut: likely (55-80%), 0.62". */
     public static List<String> headline(Posterior p) {
         List<String> out = new ArrayList<>();
         p.outcomes().forEach(o -> out.add(o.outcome() + ": " + Icd203.of(PosteriorTables.clamp(o.probability())).withRange()
@@ -61,7 +98,7 @@ public final class RunReport {
         md.add("**Question.** " + Markdown.escape(c.question()));
         if (c.asOf() != null) {
             md.add("");
-            md.add("As of " + c.asOf() + ", from " + c.evidence().size() + " evidence items.");
+            md.add("As of " + c.asOf() + ", from " + Numbers.count(c.evidence().size(), "evidence item") + ".");
         }
         md.add("");
         int lead = p.leader();
@@ -90,11 +127,20 @@ public final class RunReport {
         List<String> md = new ArrayList<>();
         md.add("# Evidence: " + Markdown.escape(c.id()));
         md.add("");
+        if (c.structured()) {
+            md.add("Items sorted by their largest absolute weight of evidence. `on` is the variable an item is about, `r` "
+                    + "its reliability, `w` the dependence weight of its group, `effective` its effective likelihood "
+                    + "L'(v) = r L(v) + (1 - r) mean L for each state v of its variable, and `db_h` its weight of evidence "
+                    + "for state h of the question against the others in decibans (DESIGN N3): "
+                    + "w * 10 log10(sum_v P(v | h) L'(v) / sum_v P(v | not h) L'(v)) under the network alone. "
+                    + "+10 dB is a likelihood ratio of 10 in favour.");
+        } else {
         md.add("Items sorted by their largest absolute weight of evidence. `r` is the reliability, `w` the "
                 + "dependence weight of the item's group, `eff_h` the effective likelihood "
                 + "L'(h) = r L(h) + (1 - r) mean L, and `db_h` the weight of evidence for h against the other "
                 + "hypotheses in decibans: w * 10 log10(L'(h) / M(h)), M(h) the prior-weighted likelihood "
                 + "under the others. +10 dB is a likelihood ratio of 10 in favour.");
+        }
         md.add("");
         md.addAll(Markdown.table(Display.of(ev)));
         md.add("");

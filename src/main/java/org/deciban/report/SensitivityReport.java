@@ -25,29 +25,11 @@ import tech.tablesaw.api.Table;
  */
 public final class SensitivityReport {
 
-    /**
-     * Everything the report shows.
-     *
-     * @param posterior   the case's posterior
-     * @param loo         leave-one-out, in the case's item order
-     * @param tornado     the tornado, sorted by swing
-     * @param priors      one sweep per hypothesis
-     * @param whatItTakes the thresholds
-     */
-    public record Figures(Posterior posterior, List<LeaveOneOut> loo, List<Tornado> tornado, List<PriorSweep> priors,
-                          WhatItTakes whatItTakes) {
-        public Figures {
-            loo = List.copyOf(loo);
-            tornado = List.copyOf(tornado);
-            priors = List.copyOf(priors);
-        }
-    }
-
-    private SensitivityReport() {
+        private SensitivityReport() {
     }
 
     /** Leave-one-out sorted by the leader's shift (largest fall first). */
-    public static Table looTable(Case c, Figures f) {
+    public static Table looTable(Case c, Sensitivity.Figures f) {
         StringColumn id = StringColumn.create("left_out");
         DoubleColumn shift = DoubleColumn.create("leader_shift");
         StringColumn leader = StringColumn.create("leader_without");
@@ -75,8 +57,9 @@ public final class SensitivityReport {
     }
 
     /** The tornado: item, confidence, leader_low, leader_high, swing, and the two settings' likelihoods. */
-    public static Table tornadoTable(Case c, Figures f) {
+    public static Table tornadoTable(Case c, Sensitivity.Figures f) {
         StringColumn id = StringColumn.create("item");
+        StringColumn on = StringColumn.create("on");
         DoubleColumn conf = DoubleColumn.create("confidence");
         StringColumn stated = StringColumn.create("confidence_from");
         DoubleColumn low = DoubleColumn.create("leader_low");
@@ -86,27 +69,32 @@ public final class SensitivityReport {
         StringColumn favour = StringColumn.create("for_leader_L");
         for (Tornado t : f.tornado()) {
             id.append(t.itemId());
+            on.append(t.variable());
             conf.append(t.confidence());
             stated.append(t.statedConfidence() ? "item" : "default");
             low.append(t.low());
             high.append(t.high());
             swing.append(t.swing());
-            against.append(likelihoods(c, t.againstLeader()));
-            favour.append(likelihoods(c, t.forLeader()));
+            against.append(likelihoods(t.states(), t.againstLeader()));
+            favour.append(likelihoods(t.states(), t.forLeader()));
         }
-        return Table.create("tornado", id, conf, stated, low, high, swing, against, favour);
+        Table t = Table.create("tornado", id, conf, stated, low, high, swing, against, favour);
+        if (c.structured()) {
+            t.insertColumn(1, on);
+        }
+        return t;
     }
 
-    private static String likelihoods(Case c, List<Double> l) {
+    private static String likelihoods(List<String> states, List<Double> l) {
         List<String> parts = new ArrayList<>();
-        for (int h = 0; h < c.size(); h++) {
-            parts.add(c.hypotheses().get(h).id() + " " + Numbers.fixed(l.get(h), 3));
+        for (int h = 0; h < states.size(); h++) {
+            parts.add(states.get(h) + " " + Numbers.fixed(l.get(h), 3));
         }
         return String.join(", ", parts);
     }
 
     /** Summary of each sweep: moved hypothesis, min_/max_ of every posterior, leaders over the grid. */
-    public static Table priorSummary(Case c, Figures f) {
+    public static Table priorSummary(Case c, Sensitivity.Figures f) {
         StringColumn moved = StringColumn.create("prior_moved");
         int k = c.size();
         DoubleColumn[] min = new DoubleColumn[k];
@@ -132,7 +120,7 @@ public final class SensitivityReport {
         return t;
     }
 
-    /** "trump for 0.05-0.27; indifferent for 0.28-0.90". */
+    /** "hold for 0.05-0.27; cut for 0.28-0.90". */
     static String leaderRanges(Case c, PriorSweep s) {
         List<String> parts = new ArrayList<>();
         int start = 0;
@@ -147,7 +135,7 @@ public final class SensitivityReport {
     }
 
     /** The full prior grid: prior_moved, prior_value, post_&lt;h&gt;, leader. */
-    public static Table priorGrid(Case c, Figures f) {
+    public static Table priorGrid(Case c, Sensitivity.Figures f) {
         StringColumn moved = StringColumn.create("prior_moved");
         DoubleColumn value = DoubleColumn.create("prior_value");
         int k = c.size();
@@ -173,7 +161,7 @@ public final class SensitivityReport {
     }
 
     /** What it takes: question, hypothesis, target, db_needed, likelihood ratio. */
-    public static Table thresholdTable(Case c, Figures f) {
+    public static Table thresholdTable(Case c, Sensitivity.Figures f) {
         WhatItTakes w = f.whatItTakes();
         StringColumn change = StringColumn.create("change");
         StringColumn item = StringColumn.create("new_item");
@@ -207,7 +195,7 @@ public final class SensitivityReport {
     }
 
     /** Plain-language summary lines. */
-    public static List<String> summary(Case c, Figures f) {
+    public static List<String> summary(Case c, Sensitivity.Figures f) {
         List<String> out = new ArrayList<>();
         int lead = f.posterior().leader();
         String id = c.hypotheses().get(lead).id();
@@ -247,7 +235,7 @@ public final class SensitivityReport {
      * the leader (when there is a runner-up), then reaching the band above and falling below the
      * current band (where those bands exist).
      */
-    public static List<String> whatItTakesSentences(Case c, Figures f) {
+    public static List<String> whatItTakesSentences(Case c, Sensitivity.Figures f) {
         List<String> out = new ArrayList<>();
         WhatItTakes w = f.whatItTakes();
         String id = c.hypotheses().get(w.leader()).id();
@@ -274,7 +262,7 @@ public final class SensitivityReport {
     }
 
     /** File name to content. */
-    public static Map<String, String> render(Case c, Figures f, Provenance prov) {
+    public static Map<String, String> render(Case c, Sensitivity.Figures f, Provenance prov) {
         Table loo = looTable(c, f);
         Table tornado = tornadoTable(c, f);
         Table prior = priorSummary(c, f);
@@ -298,10 +286,12 @@ public final class SensitivityReport {
         md.add("## Tornado");
         md.add("");
         md.add("Each stated likelihood L is uncertain as Beta(c L, c (1 - L)), c the item's confidence or "
-                + Numbers.fixed(Sensitivity.DEFAULT_CONFIDENCE, 0) + " where it states none (`confidence_from`); "
-                + "0 and 1 stay fixed. The item is set once against the leader (leader's L at its 5% quantile, every "
-                + "other L at its 95%) and once for it (the reverse); `leader_low`/`leader_high` are the leader's "
-                + "posterior at the lower/higher of the two, `swing` their difference. Sorted by swing.");
+                + Numbers.fixed(c.settings().defaultConfidence(), 0) + " (the case's default) where it states none "
+                + "(`confidence_from`), or as the Beta matching its stated 90% interval; 0 and 1 stay fixed (the same "
+                + "uncertainty as the Monte Carlo draws). The item is set with the leader's L at its 5% quantile and "
+                + "every other L at its 95%, and the reverse; `against_leader_L` is the setting that gives the leader "
+                + "the lower posterior (for an item recorded as absent it can be the second). `leader_low`/"
+                + "`leader_high` are the leader's posterior at the two, `swing` their difference. Sorted by swing.");
         md.add("");
         md.addAll(Markdown.table(Display.of(tornado)));
         md.add("");
@@ -334,19 +324,19 @@ public final class SensitivityReport {
         return files;
     }
 
-    /** Terminal text: summary and the four tables. */
-    public static String text(Case c, Figures f) {
+    /** Terminal text: summary and the four tables, laid out for a terminal. */
+    public static String text(Case c, Sensitivity.Figures f, TextLayout layout) {
         StringBuilder sb = new StringBuilder();
-        summary(c, f).forEach(s -> sb.append(s).append('\n'));
-        sb.append("\nLeave-one-out\n").append(Display.text(looTable(c, f)));
-        sb.append("\nTornado\n").append(Display.text(tornadoTable(c, f).removeColumns("against_leader_L", "for_leader_L")));
-        sb.append("\nPrior sensitivity\n").append(Display.text(priorSummary(c, f)));
-        sb.append("\nWhat would it take\n").append(Display.text(thresholdTable(c, f)));
+        summary(c, f).forEach(s -> sb.append(layout.prose(s)));
+        sb.append("\nLeave-one-out\n").append(layout.table(looTable(c, f)));
+        sb.append("\nTornado\n").append(layout.table(tornadoTable(c, f).removeColumns("against_leader_L", "for_leader_L")));
+        sb.append("\nPrior sensitivity\n").append(layout.table(priorSummary(c, f)));
+        sb.append("\nWhat would it take\n").append(layout.prose(String.join("\n", whatItTakesSentences(c, f))));
         return sb.toString();
     }
 
     /** The figures as JSON. */
-    public static ObjectNode json(Case c, Figures f, Provenance prov) {
+    public static ObjectNode json(Case c, Sensitivity.Figures f, Provenance prov) {
         ObjectNode root = Json.root(c, "sensitivity");
         root.put("leader", c.hypotheses().get(f.posterior().leader()).id());
         Json.perHypothesis(root, "posterior", c, f.posterior().probabilities());

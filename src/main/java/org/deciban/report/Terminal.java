@@ -11,8 +11,8 @@ import java.util.Locale;
  * label reaches the screen as the visible text {@code \x1b[31m} or <code>&#92;u202e</code>:
  *
  * <ul>
- *   <li>C0 controls (U+0000 to U+001F) other than the line feed, as {@code \xNN} (so tab, CR, vertical
- *       tab and form feed too);</li>
+ *   <li>C0 controls (U+0000 to U+001F) other than the tab and the line feed, as {@code \xNN} (so CR,
+ *       vertical tab, form feed and ESC);</li>
  *   <li>DEL, the C1 controls (U+007F to U+009F), format characters (Unicode category Cf: the bidi
  *       embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069, the marks U+200E, U+200F
  *       and U+061C, zero-width characters, U+FEFF), the line and paragraph separators U+2028 and U+2029
@@ -69,7 +69,7 @@ public final class Terminal {
     private static String escapeOf(CharSequence s, int i, boolean newlines) {
         char c = s.charAt(i);
         if (c < 0x20) {
-            return c == '\n' && !newlines ? null : String.format(Locale.ROOT, "\\x%02x", (int) c);
+            return c == '\t' || c == '\n' && !newlines ? null : String.format(Locale.ROOT, "\\x%02x", (int) c);
         }
         if (c < 0x7f) {
             return null;

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deciban.inference.Posterior;
-import org.deciban.inference.dynamics.Timeline;
-import org.deciban.inference.dynamics.TimelineStep;
+import org.deciban.inference.Timeline;
+import org.deciban.inference.TimelineStep;
 import org.deciban.model.Case;
 import org.deciban.model.Hypothesis;
 import org.deciban.model.Icd203;
@@ -30,10 +30,12 @@ public final class TimelineReport {
     /**
      * One row per step: at ("evidence" or "as of"), date, items (ids, space-separated), n, carry
      * (exp(-drift dt) since the previous row), p_&lt;h&gt; per hypothesis, outcome_&lt;o&gt; per outcome
-     * (and outcome_none when some hypotheses name no outcome), leader; numbers at full precision.
+     * and no_outcome when some hypotheses name none (derived names through {@link ColumnNames}, so no
+     * two collide), leader; numbers at full precision.
      */
     public static Table table(Case c, Timeline t) {
         int k = c.size();
+        ColumnNames names = new ColumnNames("at", "date", "items", "n", "carry", "no_outcome", "leader");
         StringColumn at = StringColumn.create("at");
         StringColumn date = StringColumn.create("date");
         StringColumn items = StringColumn.create("items");
@@ -41,15 +43,15 @@ public final class TimelineReport {
         DoubleColumn carry = DoubleColumn.create("carry");
         DoubleColumn[] p = new DoubleColumn[k];
         for (int h = 0; h < k; h++) {
-            p[h] = DoubleColumn.create("p_" + c.hypotheses().get(h).id());
+            p[h] = DoubleColumn.create(names.derive("p_", c.hypotheses().get(h).id()));
         }
         List<String> outcomes = c.outcomes();
         boolean none = !outcomes.isEmpty() && c.hypotheses().stream().anyMatch(h -> h.outcome() == null);
         Map<String, DoubleColumn> o = new LinkedHashMap<>();
         for (String name : outcomes) {
-            o.put(name, DoubleColumn.create("outcome_" + name));
+            o.put(name, DoubleColumn.create(names.derive("outcome_", name)));
         }
-        DoubleColumn noOutcome = DoubleColumn.create("outcome_none");
+        DoubleColumn noOutcome = DoubleColumn.create("no_outcome");
         StringColumn leader = StringColumn.create("leader");
         List<TimelineStep> steps = t.steps();
         for (int s = 0; s < steps.size(); s++) {
@@ -95,7 +97,7 @@ public final class TimelineReport {
             return "no drift (drift 0: the static model)";
         }
         return "drift " + Numbers.fixed(drift, 4).replaceAll("0+$", "").replaceAll("\\.$", "")
-                + " per year (a preference is re-drawn from the prior at that rate; half-life "
+                + " per year (the true hypothesis is re-drawn from the prior at that rate; half-life "
                 + Numbers.fixed(Math.log(2) / drift, 2) + " years)";
     }
 
@@ -118,7 +120,7 @@ public final class TimelineReport {
             return "Engine: static (exact, DESIGN steps 1-3); settings.drift is 0.";
         }
         return "Engine: drift filter, " + driftWords(drift) + ": items filtered forward in date order to as_of, "
-                + "undated items counted at as_of; see deciban timeline for the posterior at each date.";
+                + "undated items counted at as_of; the command deciban timeline shows the posterior at each date.";
     }
 
     /** A Markdown report with a line inserted before its provenance section (or at its end). */
@@ -144,10 +146,10 @@ public final class TimelineReport {
         md.add("**Question.** " + Markdown.escape(c.question()));
         md.add("");
         md.add("Forecast as of " + (t.end() == null ? "(no date)" : t.end().toString()) + ", with "
-                + Markdown.escape(driftWords(t.drift())) + ", from " + c.evidence().size() + " evidence items.");
+                + Markdown.escape(driftWords(t.drift())) + ", from " + Numbers.count(c.evidence().size(), "evidence item") + ".");
         md.add("");
         md.add("Each row is the posterior after the items of one date, filtered forward in date order. Between "
-                + "two rows the preference is kept with probability `carry` = exp(-drift * years) and otherwise "
+                + "two rows the true hypothesis is kept with probability `carry` = exp(-drift * years) and otherwise "
                 + "re-drawn from the prior; items of one date are applied together; items without a date count as "
                 + "observed at the case's as_of. The last row (`as of`) carries the posterior to the forecast date.");
         md.add("");

@@ -66,12 +66,36 @@ public final class WhatIfReport {
         List<String> out = new ArrayList<>();
         out.add("Removed: " + (w.removed().isEmpty() ? "nothing" : String.join(", ", w.removed()))
                 + ". Added: " + (w.added().isEmpty() ? "nothing" : String.join(", ", w.added())) + ".");
+        out.add(leaderSentence(c, w));
+        return out;
+    }
+
+    /**
+     * The leader before and after, with its figure and band: "Leader unchanged: 'cut', 0.4826 (roughly
+     * even chance) as it stands, 0.7115 (likely) what-if, +0.2289; its band changes." or "The leader
+     * changes: ...".
+     */
+    static String leaderSentence(Case c, WhatIf.Comparison w) {
         int a = w.asItStands().leader();
         int b = w.whatIf().leader();
-        out.add("Leader as it stands: '" + c.hypotheses().get(a).id() + "' " + Numbers.probability(w.asItStands().probabilities().get(a))
-                + "; what-if: '" + c.hypotheses().get(b).id() + "' " + Numbers.probability(w.whatIf().probabilities().get(b))
-                + (a == b ? " (unchanged)." : " (the leader changes)."));
-        return out;
+        double pa = w.asItStands().probabilities().get(a);
+        double pb = w.whatIf().probabilities().get(b);
+        String before = "'" + c.hypotheses().get(a).id() + "' " + Numbers.probability(pa) + " (" + Json.phrase(pa) + ")";
+        if (a == b) {
+            boolean bandMoves = !Json.phrase(pa).equals(Json.phrase(pb));
+            return "Leader unchanged: " + before + " as it stands, " + Numbers.probability(pb) + " (" + Json.phrase(pb)
+                    + ") what-if, a change of " + signed(pb - pa) + (bandMoves ? "; its band changes." : "; same band.");
+        }
+        double pbBefore = w.asItStands().probabilities().get(b);
+        return "The leader changes: " + before + " as it stands; what-if '" + c.hypotheses().get(b).id() + "' leads with "
+                + Numbers.probability(pb) + " (" + Json.phrase(pb) + "), a change of " + signed(pb - pbBefore)
+                + ", and '" + c.hypotheses().get(a).id() + "' falls to "
+                + Numbers.probability(w.whatIf().probabilities().get(a)) + ".";
+    }
+
+    private static String signed(double x) {
+        String s = Numbers.probability(x);
+        return x > 0 && !s.equals("0.0000") ? "+" + s : s;
     }
 
     /** whatif.md and whatif.csv. */

@@ -1,5 +1,6 @@
 package org.deciban.bench;
 
+import org.deciban.testing.Models;
 import java.util.Locale;
 import org.deciban.inference.montecarlo.Interval;
 import org.deciban.inference.montecarlo.MonteCarloEngine;
@@ -26,7 +27,7 @@ public final class BenchMain {
         boolean floor = "floor".equals(args[1]);
         int threads = Integer.parseInt(args[2]);
         long draws = Long.parseLong(args[3]);
-        MonteCarloEngine.Prepared p = MonteCarloEngine.prepare(c);
+        MonteCarloEngine.Prepared p = MonteCarloEngine.prepare(Models.compile(c));
         run(p, floor, threads, Math.max(1, draws / 10));
         long t0 = System.nanoTime();
         Object out = run(p, floor, threads, draws);

@@ -1,5 +1,6 @@
 package org.deciban.bench;
 
+import org.deciban.testing.Models;
 import java.util.concurrent.TimeUnit;
 import org.deciban.inference.montecarlo.MonteCarloEngine;
 import org.deciban.inference.montecarlo.MonteCarloOptions;
@@ -52,7 +53,7 @@ public class MonteCarloBench {
     public void setup() {
         Case c = "large".equals(workload) ? Workload.large() : Workload.small();
         // the interval -> Beta solves happen once here, outside the measured operation (numpy is given the shapes)
-        prepared = MonteCarloEngine.prepare(c);
+        prepared = MonteCarloEngine.prepare(Models.compile(c));
         options = new MonteCarloOptions(DRAWS, 20240801L, threads, Weighting.IMPORTANCE);
     }
 

@@ -27,7 +27,7 @@ class HistoryCommandTest {
 
         ReportCaseFixture.Result h = ReportCaseFixture.run("history", "--root", r, "evil");
         assertEquals(0, h.code(), h.err());
-        assertTrue(h.out().contains("3 recorded run(s)"), h.out());
+        assertTrue(h.out().contains("3 recorded runs"), h.out());
         assertTrue(h.out().contains("record 2 (") && h.out().contains("changed evidence/evil/items.yaml"), h.out());
         assertTrue(h.out().contains("record 3 (") && h.out().contains("): none"), h.out());
 

@@ -23,6 +23,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.deciban.testing.Cli;
+import org.deciban.testing.Slow;
 import org.deciban.testing.Tree;
 
 /**
@@ -31,9 +32,10 @@ import org.deciban.testing.Tree;
  * where, what payload) and runs {@code deciban run}. A mutation may leave the case valid (deleting a
  * comment, say): then exit code 0 and only reports/ is written. Otherwise exit code 2 and exactly
  * one line naming the mutated file. Never exit code 1, a stack trace or an OutOfMemoryError; never a
- * file outside reports/ written or changed. The time bound is the generous one of
- * {@link HostileInputTest#TIME_BOUND_NS}.
+ * file outside reports/ written or changed. The bound on work is that of
+ * {@link HostileInputTest#ALLOCATION_BOUND}.
  */
+@Slow
 class HostileMutationProperties {
 
     static final List<String> FILES = List.of("priors/kim-2024.yaml",

@@ -53,7 +53,8 @@ class HtmlReportCommandTest {
             assertTrue(html.contains("<section id=\"" + id + "\">"), "section " + id + " missing");
         }
         // all items share one date and as_of is 31 days later: no close-up chart of the last 90 days
-        assertEquals(4, count(html, "<svg"), "four charts: prior/posterior, tornado, posterior by date, history");
+        assertEquals(4, count(html, "<figure class=\"chart\""), "four charts: prior/posterior, tornado, posterior by date, history");
+        assertEquals(8, count(html, "<svg"), "each chart drawn wide and for a phone");
         assertTrue(html.contains("@media print"));
         // provenance: the SHA-256 of each input appears
         String sha = org.deciban.report.HistoryLog.sha256(Files.readAllBytes(root.resolve("priors/evil.yaml")));
@@ -73,18 +74,18 @@ class HtmlReportCommandTest {
         assertTrue(html.indexOf("<section id=\"evidence\">") < sens && sens < time && time < hist,
                 "sections out of order: evidence, sensitivity, over-time, history expected");
         String s = section(html, "sensitivity");
-        assertEquals(1, count(s, "<svg"), "one tornado chart");
+        assertEquals(1, count(s, "<figure class=\"chart\""), "one tornado chart");
         assertTrue(s.contains("Tornado: posterior of"), "tornado chart title missing from its SVG");
         assertTrue(s.contains("<caption>Tornado (all 3 items)</caption>"), s);
         assertTrue(s.contains("<caption>Leave-one-out (3 items)</caption>"), s);
         assertTrue(s.contains("What it takes: one new item of"), s);
-        // each item is one row of both tables and one bar label of the tornado chart
+        // each item is one row of both tables and one bar label of the tornado chart, drawn twice
         for (int i = 0; i < 3; i++) {
-            assertEquals(3, count(s, ">item-" + i + "<"), "item-" + i + " in the tornado chart and both tables");
+            assertEquals(4, count(s, ">item-" + i + "<"), "item-" + i + " in the tornado chart's two drawings and both tables");
         }
         String t = section(html, "over-time");
-        assertEquals(1, count(t, "<svg"), "one chart of the posterior by date");
-        assertTrue(t.contains("Posterior per hypothesis by date"), t);
+        assertEquals(1, count(t, "<figure class=\"chart\""), "one chart of the posterior by date");
+        assertTrue(t.contains("Posterior per hypothesis after each evidence date"), t);
         // one row for the items' date, one for as_of
         assertTrue(t.contains("<caption>Posterior after each date (2 steps)</caption>"), t);
         assertTrue(t.contains("2024-07-01") && t.contains("2024-08-01"), t);

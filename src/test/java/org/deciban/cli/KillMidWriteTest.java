@@ -11,6 +11,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.deciban.report.HistoryLog;
 import org.deciban.report.ReportFolder;
+import org.deciban.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * last line is allowed: the next run seals it). Bounded: a fixed number of kills, each run given
  * at most {@link #RUN_LIMIT_S} seconds.
  */
+@Slow
 class KillMidWriteTest {
 
     /** Items in the generated case: enough for a report of several MB, so writes take a while. */

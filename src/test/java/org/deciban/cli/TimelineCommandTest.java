@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.deciban.inference.Posterior;
-import org.deciban.inference.dynamics.DriftFilter;
+import org.deciban.testing.DriftOracle;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.junit.jupiter.api.Test;
@@ -86,11 +86,11 @@ class TimelineCommandTest {
         // independent path: a project whose files hold only the items dated by 2023 (so group g has 2 items,
         // not 3), filtered to the same date
         Case only = new CaseLoader(early).load("demo");
-        Posterior expected = DriftFilter.run(only, 0.3, replay).posterior();
+        DriftOracle.Result expected = DriftOracle.run(only, 0.3, replay);
         assertEquals(3, doc.get("timeline").size(), "2020, 2022, then 2023-01-01");
         assertEquals(replay.toString(), doc.get("evaluation_date").asText());
         for (int k = 0; k < 3; k++) {
-            assertEquals(expected.probabilities().get(k), doc.get("hypotheses").get(k).get("posterior").asDouble(), EXACT);
+            assertEquals(expected.posterior()[k], doc.get("hypotheses").get(k).get("posterior").asDouble(), EXACT);
         }
         assertEquals(expected.logEvidence(), doc.get("log_evidence").asDouble(), EXACT);
         // the undated item (observed at as_of 2024-06-01) joins only from as_of on
@@ -104,9 +104,9 @@ class TimelineCommandTest {
     void runUsesTheFilterWhenDriftIsPositiveAndSaysSo(@TempDir Path tmp) throws IOException {
         Path root = project(tmp.resolve("p"), "0.3", true);
         JsonNode doc = json(run("run", "--root", root.toString(), "--json"));
-        Posterior expected = DriftFilter.run(new CaseLoader(root).load("demo"), 0.3, null).posterior();
+        DriftOracle.Result expected = DriftOracle.run(new CaseLoader(root).load("demo"), 0.3, null);
         for (int k = 0; k < 3; k++) {
-            assertEquals(expected.probabilities().get(k), doc.get("hypotheses").get(k).get("posterior").asDouble(), EXACT);
+            assertEquals(expected.posterior()[k], doc.get("hypotheses").get(k).get("posterior").asDouble(), EXACT);
         }
         assertTrue(doc.get("engine").asText().startsWith("Engine: drift filter"), doc.get("engine").asText());
         String md = Files.readString(root.resolve("reports/demo/posterior.md"));

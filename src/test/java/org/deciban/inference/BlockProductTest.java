@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.deciban.inference.models.CaseModels;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.deciban.model.Hypothesis;
@@ -13,9 +14,9 @@ import org.deciban.model.Settings;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kernel multiplies runs of face-value items (r = 1, observed, ungrouped) before one log,
- * rescaling the running product by a power of two when it falls below {@link EvidenceMatrix#RESCALE_BELOW};
- * factors below {@link EvidenceMatrix#BLOCK_FLOOR}, and zeros, take their own log. The first case puts
+ * The static kernel (Monte Carlo's, reached through the model's evaluator) multiplies runs of face-value items (r = 1, observed, ungrouped) before one log,
+ * rescaling the running product by a power of two when it falls below 2^-700;
+ * factors below 2^-255, and zeros, take their own log. The first case puts
  * the flush paths in one run: tiny factors inside a run, a factor below the floor, a zero, a
  * non-face-value item that ends a run; the second drives the running product through several rescalings.
  */
@@ -30,6 +31,12 @@ class BlockProductTest {
             ls.add(x);
         }
         return new EvidenceItem(id, null, "other", "test", r, null, "", "", ls, null, null, true, "test:" + id);
+    }
+
+    /** The evaluator at the stated judgments with drift 0: the static block-product kernel of Monte Carlo. */
+    private static double staticKernel(Case c, double[] post) {
+        CaseModel m = CaseModels.compile(c);
+        return m.evaluator().evaluate(m.judgments().statedTable(), null, 0, post);
     }
 
     @Test
@@ -57,7 +64,7 @@ class BlockProductTest {
                 List.of(new Hypothesis("a", "A", null), new Hypothesis("b", "B", null), new Hypothesis("c", "C", null)),
                 new Prior(List.of(0.5, 0.3, 0.2), null), new Settings(0.5, Map.of(), 1000, 1), ev, List.of());
         double[] post = new double[3];
-        double logZ = EvidenceMatrix.of(c).posterior(post);
+        double logZ = staticKernel(c, post);
         assertEquals(1 / 29.8, post[0], EXACT);
         assertEquals(28.8 / 29.8, post[1], EXACT);
         assertEquals(0.0, post[2], 0.0);
@@ -84,7 +91,7 @@ class BlockProductTest {
                 List.of(new Hypothesis("a", "A", null), new Hypothesis("b", "B", null), new Hypothesis("c", "C", null)),
                 new Prior(List.of(0.5, 0.3, 0.2), null), new Settings(0.5, Map.of(), 1000, 1), ev, List.of());
         double[] post = new double[3];
-        double logZ = EvidenceMatrix.of(c).posterior(post);
+        double logZ = staticKernel(c, post);
         double total = 107517.5;
         assertEquals(0.5 / total, post[0], EXACT);
         assertEquals(1228.8 / total, post[1], EXACT);

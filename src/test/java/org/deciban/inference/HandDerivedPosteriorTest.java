@@ -1,5 +1,6 @@
 package org.deciban.inference;
 
+import org.deciban.testing.Models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class HandDerivedPosteriorTest {
      */
     @Test
     void twoHypothesesOneItem() {
-        Posterior p = ExactEngine.run(CaseBuilder.prior(0.3, 0.7).item(0.9, 0.3).build());
+        Posterior p = Models.exact(CaseBuilder.prior(0.3, 0.7).item(0.9, 0.3).build());
         assertPosterior(new double[] {0.5625, 0.4375}, p);
         // log Z = ln 0.48
         assertEquals(Math.log(0.48), p.logEvidence(), EXACT);
@@ -49,7 +50,7 @@ class HandDerivedPosteriorTest {
      */
     @Test
     void weightOfEvidenceInDecibans() {
-        Posterior p = ExactEngine.run(CaseBuilder.prior(0.3, 0.7).item(0.9, 0.3).build());
+        Posterior p = Models.exact(CaseBuilder.prior(0.3, 0.7).item(0.9, 0.3).build());
         List<Double> db = p.items().get(0).decibans();
         assertEquals(4.771212547196624, db.get(0), EXACT);
         assertEquals(-4.771212547196624, db.get(1), EXACT);
@@ -63,7 +64,7 @@ class HandDerivedPosteriorTest {
      */
     @Test
     void threeHypothesesTwoItems() {
-        Posterior p = ExactEngine.run(CaseBuilder.prior(0.5, 0.25, 0.25)
+        Posterior p = Models.exact(CaseBuilder.prior(0.5, 0.25, 0.25)
                 .item(0.8, 0.4, 0.2).item(0.5, 0.5, 1.0).build());
         assertPosterior(new double[] {2.0 / 3, 1.0 / 6, 1.0 / 6}, p);
     }
@@ -75,7 +76,7 @@ class HandDerivedPosteriorTest {
      */
     @Test
     void weightOfEvidenceAgainstPriorWeightedAlternatives() {
-        Posterior p = ExactEngine.run(CaseBuilder.prior(0.5, 0.25, 0.25).item(0.8, 0.4, 0.2).build());
+        Posterior p = Models.exact(CaseBuilder.prior(0.5, 0.25, 0.25).item(0.8, 0.4, 0.2).build());
         assertEquals(4.259687322722811, p.items().get(0).decibans().get(0), EXACT);
         assertEquals(-5.228787452803376, p.items().get(0).decibans().get(2), EXACT);
     }
@@ -89,11 +90,11 @@ class HandDerivedPosteriorTest {
      */
     @Test
     void reliabilityMixesTowardTheMean() {
-        Posterior half = ExactEngine.run(CaseBuilder.prior(0.5, 0.5).item(0.5, null, true, 0.9, 0.1).build());
+        Posterior half = Models.exact(CaseBuilder.prior(0.5, 0.5).item(0.5, null, true, 0.9, 0.1).build());
         assertPosterior(new double[] {0.7, 0.3}, half);
         assertEquals(0.7, half.items().get(0).effective().get(0), EXACT);
         assertEquals(0.3, half.items().get(0).effective().get(1), EXACT);
-        Posterior b2 = ExactEngine.run(CaseBuilder.prior(0.5, 0.5).item(0.64, null, true, 0.9, 0.1).build());
+        Posterior b2 = Models.exact(CaseBuilder.prior(0.5, 0.5).item(0.64, null, true, 0.9, 0.1).build());
         assertPosterior(new double[] {0.756, 0.244}, b2);
     }
 
@@ -108,7 +109,7 @@ class HandDerivedPosteriorTest {
     void groupWithCorrelationCountsLess() {
         Case c = CaseBuilder.prior(0.5, 0.5).correlation(0.5)
                 .item(1.0, "g", true, 0.8, 0.2).item(1.0, "g", true, 0.8, 0.2).build();
-        Posterior p = ExactEngine.run(c);
+        Posterior p = Models.exact(c);
         double odds = Math.pow(2, 8.0 / 3);
         assertPosterior(new double[] {odds / (1 + odds), 1 / (1 + odds)}, p);
         assertEquals(2.0 / 3, p.items().get(0).weight(), EXACT);
@@ -125,7 +126,7 @@ class HandDerivedPosteriorTest {
         Case c = CaseBuilder.prior(0.5, 0.5).correlation(0.0).correlation("g", 1.0)
                 .item(1.0, "g", true, 0.8, 0.2).item(1.0, "g", true, 0.8, 0.2).item(1.0, "g", true, 0.8, 0.2)
                 .build();
-        assertPosterior(new double[] {0.8, 0.2}, ExactEngine.run(c));
+        assertPosterior(new double[] {0.8, 0.2}, Models.exact(c));
     }
 
     /*
@@ -134,7 +135,7 @@ class HandDerivedPosteriorTest {
      */
     @Test
     void absentItemEntersWithOneMinusLikelihood() {
-        Posterior p = ExactEngine.run(CaseBuilder.prior(0.5, 0.5).item(1.0, null, false, 0.9, 0.3).build());
+        Posterior p = Models.exact(CaseBuilder.prior(0.5, 0.5).item(1.0, null, false, 0.9, 0.3).build());
         assertPosterior(new double[] {0.125, 0.875}, p);
         assertEquals(0.1, p.items().get(0).effective().get(0), EXACT);
     }
@@ -146,7 +147,7 @@ class HandDerivedPosteriorTest {
      */
     @Test
     void absentItemAfterReliabilityMixing() {
-        Posterior p = ExactEngine.run(CaseBuilder.prior(0.5, 0.5).item(0.5, null, false, 0.9, 0.3).build());
+        Posterior p = Models.exact(CaseBuilder.prior(0.5, 0.5).item(0.5, null, false, 0.9, 0.3).build());
         assertPosterior(new double[] {0.3125, 0.6875}, p);
     }
 
@@ -159,11 +160,11 @@ class HandDerivedPosteriorTest {
      */
     @Test
     void zeroLikelihoodEliminatesAHypothesis() {
-        Posterior p = ExactEngine.run(CaseBuilder.prior(1.0 / 3, 1.0 / 3, 1.0 / 3).item(0, 0.5, 0.25).build());
+        Posterior p = Models.exact(CaseBuilder.prior(1.0 / 3, 1.0 / 3, 1.0 / 3).item(0, 0.5, 0.25).build());
         assertEquals(0.0, p.probabilities().get(0));
         assertPosterior(new double[] {0, 2.0 / 3, 1.0 / 3}, p);
         assertEquals(Double.NEGATIVE_INFINITY, p.items().get(0).decibans().get(0));
-        Posterior soft = ExactEngine.run(CaseBuilder.prior(1.0 / 3, 1.0 / 3, 1.0 / 3)
+        Posterior soft = Models.exact(CaseBuilder.prior(1.0 / 3, 1.0 / 3, 1.0 / 3)
                 .item(0.8, null, true, 0, 0.5, 0.25).build());
         assertPosterior(new double[] {1.0 / 15, 0.6, 1.0 / 3}, soft);
     }
@@ -174,7 +175,7 @@ class HandDerivedPosteriorTest {
      */
     @Test
     void outcomeSharesSumTheirHypotheses() {
-        Posterior p = ExactEngine.run(CaseBuilder.prior(0.5, 0.25, 0.25)
+        Posterior p = Models.exact(CaseBuilder.prior(0.5, 0.25, 0.25)
                 .item(0.8, 0.4, 0.2).item(0.5, 0.5, 1.0).build());
         assertEquals(3, p.outcomes().size());
         assertEquals("o0", p.outcomes().get(0).outcome());
@@ -186,7 +187,7 @@ class HandDerivedPosteriorTest {
     @Test
     void evidenceEliminatingEveryHypothesisIsAnError() {
         Case c = CaseBuilder.prior(0.5, 0.5).item(1, 0).item(0, 1).build();
-        ImpossibleEvidenceException e = assertThrows(ImpossibleEvidenceException.class, () -> ExactEngine.run(c));
+        ImpossibleEvidenceException e = assertThrows(ImpossibleEvidenceException.class, () -> Models.exact(c));
         assertTrue(e.getMessage().contains("rules out every hypothesis"), e.getMessage());
     }
 
@@ -194,7 +195,7 @@ class HandDerivedPosteriorTest {
     @Test
     void itemImpossibleUnderEveryHypothesisIsNamed() {
         Case c = CaseBuilder.prior(0.5, 0.5).item(0.9, 0.1).item(0, 0).build();
-        ImpossibleEvidenceException e = assertThrows(ImpossibleEvidenceException.class, () -> ExactEngine.run(c));
+        ImpossibleEvidenceException e = assertThrows(ImpossibleEvidenceException.class, () -> Models.exact(c));
         assertTrue(e.getMessage().contains("'e1'"), e.getMessage());
     }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.deciban.inference.ExactEngine;
+import org.deciban.testing.Models;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class MatrixReaderTest {
         assertEquals(List.of(0.9, 0.1), e2.likelihoods());
         assertEquals(0.5, e2.reliability());
         assertTrue(e2.origin().endsWith("matrix.csv:3"), e2.origin());
-        assertEquals(0.56 / 0.62, ExactEngine.run(c).probabilities().get(0), EXACT);
+        assertEquals(0.56 / 0.62, Models.exact(c).probabilities().get(0), EXACT);
     }
 
     @Test
@@ -85,5 +85,17 @@ class MatrixReaderTest {
         write("evidence/m/matrix.csv", "id,a,b,sorce\ne1,0.8,0.2,x\n");
         InputException unknown = assertThrows(InputException.class, () -> new CaseLoader(root).load("m"));
         assertTrue(unknown.getMessage().contains("did you mean 'source'"), unknown.getMessage());
+    }
+
+    /** A misspelt hypothesis column is named as such, with the hypotheses and a suggestion. */
+    @Test
+    void aMisspeltHypothesisColumnGetsADidYouMean() throws IOException {
+        write("priors/m.yaml", String.join("\n",
+                "case: m", "question: q", "hypotheses:", "  - {id: trump, label: A}", "  - {id: harris, label: B}",
+                "prior: {probabilities: {trump: 0.5, harris: 0.5}}", ""));
+        write("evidence/m/matrix.csv", "id,trupm,harris\ne1,0.8,0.2\n");
+        InputException e = assertThrows(InputException.class, () -> new CaseLoader(root).load("m"));
+        assertTrue(e.getMessage().startsWith("evidence/m/matrix.csv:1: field 'header' has value 'trupm'; unknown column "
+                + "(did you mean 'trump'?); allowed: a hypothesis id (trump, harris) or an item field (id, "), e.getMessage());
     }
 }

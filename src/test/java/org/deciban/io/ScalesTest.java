@@ -79,6 +79,24 @@ class ScalesTest {
         assertLikelihoods(List.of(0.6, 0.325, 0.5), item(c, "third-report"));
     }
 
+    /*
+     * An override of a phrase covers its ICD 203 synonym unless the synonym has its own: likely = 0.7
+     * makes probable 0.7; very likely = 0.9 with highly probable = 0.85 leaves the synonym at 0.85; an
+     * override of a synonym alone (remote = 0.01) leaves its phrase at the default 0.025.
+     */
+    @Test
+    void aPhraseOverrideCoversItsSynonym() {
+        Scales s = Scales.defaults().with(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
+                java.util.Map.of("likely", 0.7, "Very likely", 0.9, "highly probable", 0.85, "remote", 0.01));
+        assertEquals(0.7, s.likelihoodWord("probable"), EXACT);
+        assertEquals(0.7, s.likelihoodWord("likely"), EXACT);
+        assertEquals(0.9, s.likelihoodWord("very likely"), EXACT);
+        assertEquals(0.85, s.likelihoodWord("highly probable"), EXACT);
+        assertEquals(0.01, s.likelihoodWord("remote"), EXACT);
+        assertEquals(0.025, s.likelihoodWord("almost no chance"), EXACT);
+        assertEquals(0.325, s.likelihoodWord("improbable"), EXACT);
+    }
+
     private static EvidenceItem item(Case c, String id) {
         return c.evidence().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }

@@ -123,10 +123,11 @@ class TestCommandTest {
         int code = deciban("test", "--root", root.toString(), "fragile", "--tries", "300", "--seed", "7");
 
         assertEquals(1, code, out + err);
-        assertTrue(out.contains("FAIL     conclusion survives"), out);
+        assertTrue(out.contains("FAIL  the leader survives perturbations"), out);
         assertTrue(out.contains("Smallest change of judgments"), out);
         String table = out.substring(out.indexOf("Smallest change"));
-        List<String> rows = table.lines().skip(2).takeWhile(l -> !l.isBlank()).collect(Collectors.toList());
+        List<String> rows = table.lines().dropWhile(l -> !l.startsWith("item ")).skip(1).takeWhile(l -> !l.isBlank())
+                .collect(Collectors.toList());
         assertFalse(rows.isEmpty(), table);
         for (String row : rows) {
             assertTrue(row.startsWith("key "), "only the fragile item should remain after shrinking: " + table);
@@ -158,5 +159,71 @@ class TestCommandTest {
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.contains("priors/bad.yaml:10: field 'checks.expect[0].at_least' has value 'likley'"), err);
         assertTrue(err.contains("did you mean 'likely'"), err);
+    }
+
+    /**
+     * One item of likelihoods 0.56 / 0.44 and confidence 500, uniform prior: p(a) = 0.56, "likely",
+     * just above the band's lower edge 0.55. Each judgment's 90% range is about +-0.036 (Beta sd
+     * sqrt(L (1 - L) / (c + 1)) = 0.0222, times 1.645), so p(a) = La / (La + Lb) stays above
+     * 0.5235 / (0.5235 + 0.4765) = 0.5235: "a" leads in every try, while p(a) falls below 0.55
+     * ("roughly even chance") whenever La / Lb drops under 0.55 / 0.45 = 1.2222, in a good share of
+     * the tries.
+     */
+    private void nearBandEdge(boolean bandMustSurvive) throws IOException {
+        write("priors/edge.yaml", String.join("\n",
+                "case: edge",
+                "question: q",
+                "hypotheses:",
+                "  - {id: a, label: A}",
+                "  - {id: b, label: B}",
+                "prior: {probabilities: {a: 0.5, b: 0.5}}",
+                "checks:",
+                "  max_item_share: 1",
+                "  band_must_survive: " + bandMustSurvive,
+                ""));
+        write("evidence/edge/items.yaml", "- {id: only, likelihoods: {a: 0.56, b: 0.44}, confidence: 500}\n");
+    }
+
+    @Test
+    void aLeaderThatSurvivesPassesThoughItsBandDoesNot() throws IOException {
+        nearBandEdge(false);
+        int code = deciban("test", "--root", root.toString(), "edge", "--tries", "300", "--seed", "11");
+        assertEquals(0, code, out + err);
+        String flat = out.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("PASS the leader survives perturbations of the judgments: 'a' leads in 300 of 300 tries"), out);
+        assertTrue(flat.contains("INFO the leader's band survives perturbations"), out);
+        assertTrue(flat.contains("no change of judgments within their ranges overturns the leader"), out);
+        assertFalse(out.contains("Smallest change of judgments found"), out);
+        assertTrue(out.contains("all checks pass"), out);
+
+        deciban("test", "--root", root.toString(), "edge", "--tries", "300", "--seed", "11", "--json");
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        assertEquals("test", j.get("command").asText());
+        assertTrue(j.get("passed").asBoolean());
+        assertEquals(300, j.at("/survival/leader_kept").asInt());
+        int band = j.at("/survival/band_kept").asInt();
+        assertTrue(band > 0 && band < 0.9 * 300, "the band survives in some tries, not in 90%: " + band);
+        assertFalse(j.at("/survival/band_must_survive").asBoolean());
+        assertTrue(j.get("overturn").isNull());
+    }
+
+    @Test
+    void aCaseThatAsksItsBandToSurviveFailsAndSaysTheChangeOverturnsOnlyTheBand() throws IOException {
+        nearBandEdge(true);
+        int code = deciban("test", "--root", root.toString(), "edge", "--tries", "300", "--seed", "11");
+        assertEquals(1, code, out + err);
+        assertTrue(out.contains("PASS  the leader survives"), out);
+        assertTrue(out.contains("FAIL  the leader's band survives"), out);
+        String flat = out.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("overturns only the leader's band: 'a' still leads, but at 'roughly even chance' "
+                + "instead of 'likely'"), out);
+        assertTrue(out.contains("1 check failed"), out);
+
+        deciban("test", "--root", root.toString(), "edge", "--tries", "300", "--seed", "11", "--json");
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        assertFalse(j.get("passed").asBoolean());
+        assertEquals("band", j.at("/overturn/overturns").asText());
+        assertEquals("a", j.at("/overturn/leader_after").asText());
+        assertTrue(j.at("/overturn/posterior_after").asDouble() < 0.55);
     }
 }

@@ -174,7 +174,7 @@ class HistoryLogTest {
         assertTrue(verify[1].contains("OK, " + n + " records, chain intact"), verify[1]);
         String[] timeline = child(root, "history", "small");
         assertEquals("0", timeline[0], timeline[1]);
-        assertTrue(timeline[1].contains(n + " recorded run(s)") && timeline[1].contains("the newest " + HistoryLog.KEPT + " shown"),
+        assertTrue(timeline[1].contains(n + " recorded runs") && timeline[1].contains("the newest " + HistoryLog.KEPT + " shown"),
                 timeline[1].substring(0, Math.min(400, timeline[1].length())));
         String[] run = child(root, "run", "--no-mc", "small");
         assertEquals("0", run[0], run[1]);

@@ -145,8 +145,28 @@ public final class Tree {
         write(p, text.substring(0, at) + to + text.substring(at + from.length()));
     }
 
+    /** Deletes a file. */
+    public static void delete(Path p) {
+        try {
+            Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Files under a folder, sorted, relative. */
     public static List<String> list(Path root) {
         return List.copyOf(snapshot(root).keySet());
+    }
+
+    /** Deletes a folder and everything under it (for temporary folders a property makes per try). */
+    public static void deleteTree(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

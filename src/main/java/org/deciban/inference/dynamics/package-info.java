@@ -1,10 +1,10 @@
 /**
- * Dynamics: preferences that change over time (a hidden Markov model over the hypotheses).
+ * Dynamics: when evidence was observed, for preferences that change over time (design N4).
  *
- * <p>{@link org.deciban.inference.dynamics.DriftFilter} filters dated evidence forward through
- * the transition T(dt) = exp(-drift dt) I + (1 - exp(-drift dt)) 1 pi^T, whose stationary
+ * <p>{@link org.deciban.inference.dynamics.DriftSchedule} groups a case's items by observation
+ * date and gives the years between dates; the engines filter the question variable forward through
+ * the transition T(dt) = exp(-drift dt) I + (1 - exp(-drift dt)) pi 1^T, whose stationary
  * distribution is the prior pi. With drift 0 the transition is the identity and the filtered
- * posterior is the static posterior of DESIGN step 3. Matrix work is done with EJML. This
- * package reads no files and prints nothing.
+ * posterior is the static posterior of design step 3. This package reads no files and prints nothing.
  */
 package org.deciban.inference.dynamics;

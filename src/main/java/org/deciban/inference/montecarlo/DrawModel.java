@@ -1,89 +1,68 @@
 package org.deciban.inference.montecarlo;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.DirichletSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.deciban.inference.EvidenceMatrix;
-import org.deciban.inference.PosteriorKernel;
-import org.deciban.inference.CasePosterior;
-import org.deciban.model.Case;
-import org.deciban.model.EvidenceItem;
-import org.deciban.model.Settings;
-import org.deciban.inference.dynamics.DriftKernel;
+import org.deciban.inference.CaseModel;
+import org.deciban.inference.JudgmentEvaluator;
+import org.deciban.inference.Judgments;
 
 /**
- * A case compiled for drawing: the stated likelihood table, the uncertain cells with their Beta
- * shapes, and the Dirichlet parameters of the prior. Immutable; {@link #stream} binds it to a
- * generator and gives the per-draw kernel.
+ * A compiled case set up for drawing: its uncertain judgments ({@link Judgments}: each uncertain
+ * likelihood cell with its Beta shapes, each uncertain conditional row with its Dirichlet
+ * parameters, the drift rate's spread) and the model that evaluates a draw. Immutable;
+ * {@link #stream} binds it to a generator.
+ *
+ * <p>Per draw, in this order: every uncertain cell L ~ Beta(a, b) as X / (X + Y), X ~ Gamma(a),
+ * Y ~ Gamma(b); every uncertain row ~ Dirichlet(c * row); the drift rate
+ * drift * exp(spread * z), z standard normal, when the case gives a spread; then the model's
+ * {@link JudgmentEvaluator} gives the draw's posterior and log P_s(e).
  */
 final class DrawModel {
 
-    final EvidenceMatrix matrix;
-    /** Steps 1-3 of one draw: the static posterior, or the drift filter when settings.drift > 0. */
-    final PosteriorKernel kernel;
+    final CaseModel model;
     final int hypotheses;
     private final double[] stated;
     private final int[] cells;
     private final double[] shapeA;
     private final double[] shapeB;
-    private final double[] logPrior;
-    private final double[] dirichlet;
-    /** The drift filter when the drift rate is uncertain (settings.drift_spread > 0), else null. */
-    private final DriftKernel uncertainDrift;
+    private final double[][] dirichlet;
     private final double driftMedian;
     private final double driftSpread;
 
-    private DrawModel(EvidenceMatrix matrix, PosteriorKernel kernel, double[] stated, int[] cells, double[] shapeA, double[] shapeB,
-                      double[] logPrior, double[] dirichlet, Settings settings) {
-        this.matrix = matrix;
-        this.kernel = kernel;
-        this.hypotheses = matrix.hypotheses();
-        this.stated = stated;
-        this.cells = cells;
-        this.shapeA = shapeA;
-        this.shapeB = shapeB;
-        this.logPrior = logPrior;
-        this.dirichlet = dirichlet;
-        this.driftSpread = settings.driftSpread();
-        this.driftMedian = settings.drift();
-        this.uncertainDrift = driftSpread > 0 ? (DriftKernel) kernel : null;
+    private DrawModel(CaseModel model, Judgments j) {
+        this.model = model;
+        this.hypotheses = model.states();
+        this.stated = j.statedTable();
+        int n = 0;
+        for (int i = 0; i < j.cells(); i++) {
+            n += j.shapes(i) == null ? 0 : 1;
+        }
+        cells = new int[n];
+        shapeA = new double[n];
+        shapeB = new double[n];
+        int at = 0;
+        for (int i = 0; i < j.cells(); i++) {
+            double[] ab = j.shapes(i);
+            if (ab != null) {
+                cells[at] = i;
+                shapeA[at] = ab[0];
+                shapeB[at] = ab[1];
+                at++;
+            }
+        }
+        dirichlet = new double[j.rows().size()][];
+        for (int r = 0; r < dirichlet.length; r++) {
+            dirichlet[r] = j.rows().get(r).dirichlet();
+        }
+        this.driftMedian = model.drift();
+        this.driftSpread = j.driftSpread();
     }
 
-    static DrawModel of(Case c, EvidenceMatrix m) {
-        int k = c.size();
-        double[] stated = m.likelihoods();
-        List<double[]> uncertain = new ArrayList<>();
-        for (int e = 0; e < c.evidence().size(); e++) {
-            EvidenceItem item = c.evidence().get(e);
-            for (int h = 0; h < k; h++) {
-                double[] ab = BetaJudgment.shapes(item, h);
-                if (ab != null) {
-                    uncertain.add(new double[] {e * k + h, ab[0], ab[1]});
-                }
-            }
-        }
-        int n = uncertain.size();
-        int[] cells = new int[n];
-        double[] a = new double[n];
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            cells[i] = (int) uncertain.get(i)[0];
-            a[i] = uncertain.get(i)[1];
-            b[i] = uncertain.get(i)[2];
-        }
-        double[] dirichlet = null;
-        if (c.prior().concentration() != null) {
-            dirichlet = c.prior().toArray();
-            for (int h = 0; h < k; h++) {
-                dirichlet[h] *= c.prior().concentration();
-            }
-        }
-        PosteriorKernel kernel = CasePosterior.kernel(c, m);
-        return new DrawModel(m, kernel, stated, cells, a, b, m.logPrior(), dirichlet, c.settings());
+    static DrawModel of(CaseModel model) {
+        return new DrawModel(model, model.judgments());
     }
 
     /** Number of likelihood cells drawn per draw. */
@@ -91,26 +70,25 @@ final class DrawModel {
         return cells.length;
     }
 
-    /** Whether the prior is drawn. */
-    boolean drawsPrior() {
-        return dirichlet != null;
+    /** Whether some conditional row (for a one-variable case: the prior) is drawn. */
+    boolean drawsRows() {
+        return dirichlet.length > 0;
     }
 
-    /** The kernel bound to one generator, with its own buffers. */
+    /** The draws bound to one generator, with their own buffers. */
     Stream stream(UniformRandomProvider rng) {
         return new Stream(rng);
     }
 
-    /** One draw at a time: sample the judgments, then steps 1-3. Not thread-safe; one per chunk. */
+    /** One draw at a time: sample the judgments, then the model's evaluation. Not thread-safe; one per chunk. */
     final class Stream {
         private final ContinuousSampler[] gammaA;
         private final ContinuousSampler[] gammaB;
-        private final DirichletSampler prior;
+        private final DirichletSampler[] rowSamplers;
         private final double[] table = stated.clone();
-        private final double[] logPi = logPrior.clone();
-        private final double[] work = new double[2 * hypotheses];
+        private final double[][] rows;
         private final ContinuousSampler normal;
-        private final double[] carries;
+        private final JudgmentEvaluator evaluator = model.evaluator();
 
         private Stream(UniformRandomProvider rng) {
             int n = cells.length;
@@ -120,26 +98,26 @@ final class DrawModel {
                 gammaA[i] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, shapeA[i], 1.0);
                 gammaB[i] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, shapeB[i], 1.0);
             }
-            prior = dirichlet == null ? null : DirichletSampler.of(rng, dirichlet);
-            normal = uncertainDrift == null ? null : ZigguratSampler.NormalizedGaussian.of(rng);
-            carries = uncertainDrift == null ? null : new double[uncertainDrift.dates()];
+            rowSamplers = new DirichletSampler[dirichlet.length];
+            for (int r = 0; r < dirichlet.length; r++) {
+                rowSamplers[r] = DirichletSampler.of(rng, dirichlet[r]);
+            }
+            rows = new double[dirichlet.length][];
+            normal = driftSpread > 0 ? ZigguratSampler.NormalizedGaussian.of(rng) : null;
         }
 
         /**
          * Draws the judgments and computes the draw's posterior into {@code post}.
          *
-         * @return log Z_s; -infinity when the drawn evidence rules out every hypothesis
+         * @return log P_s(e); -infinity when the drawn evidence rules out every state
          */
         double draw(double[] post) {
             sampleJudgments();
-            if (uncertainDrift != null) {
-                double drift = driftMedian * Math.exp(driftSpread * normal.sample());
-                return uncertainDrift.posterior(table, logPi, drift, carries, work, post);
-            }
-            return kernel.posterior(table, logPi, work, post);
+            double drift = normal == null ? driftMedian : driftMedian * Math.exp(driftSpread * normal.sample());
+            return evaluator.evaluate(table, rows, drift, post);
         }
 
-        /** Draws the likelihood table and the prior of one draw (the random part alone). */
+        /** Draws the likelihood table and the rows of one draw (the random part alone). */
         void sampleJudgments() {
             for (int i = 0; i < cells.length; i++) {
                 double x = gammaA[i].sample();
@@ -148,21 +126,18 @@ final class DrawModel {
                 // x + y == 0 only when both gamma draws underflow (shapes far below 0.01): keep the stated value
                 table[cells[i]] = l == l ? l : stated[cells[i]];
             }
-            if (prior != null) {
-                double[] pi = prior.sample();
-                for (int h = 0; h < hypotheses; h++) {
-                    logPi[h] = Math.log(pi[h]);
-                }
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = rowSamplers[r].sample();
             }
         }
 
-        /** A checksum of the current table and prior, so a benchmark's draws cannot be optimised away. */
+        /** A checksum of the current table and rows, so a benchmark's draws cannot be optimised away. */
         double checksum() {
             double s = 0;
             for (int i = 0; i < cells.length; i++) {
                 s += table[cells[i]];
             }
-            return s + logPi[0];
+            return rows.length == 0 ? s : s + rows[0][0];
         }
     }
 }

@@ -11,17 +11,17 @@ import java.util.function.LongConsumer;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.deciban.inference.EvidenceMatrix;
+import org.deciban.inference.CaseModel;
 import org.deciban.inference.ImpossibleEvidenceException;
 import org.deciban.model.Case;
 
 /**
- * Monte Carlo credible intervals, DESIGN.md step 5.
+ * Monte Carlo credible intervals, design step 5 and N5.
  *
  * <p>Per draw s: pi_s ~ Dirichlet(c pi) when the prior has a concentration c; each uncertain
- * likelihood L_s ~ Beta(a, b) ({@link BetaJudgment}; Beta = X / (X + Y) with X ~ Gamma(a),
+ * likelihood L_s ~ Beta(a, b) ({@link org.deciban.inference.JudgmentUncertainty}; Beta = X / (X + Y) with X ~ Gamma(a),
  * Y ~ Gamma(b) from Commons RNG's Ahrens-Dieter/Marsaglia-Tsang sampler); then steps 1-3
- * ({@link EvidenceMatrix#posterior}) give p_s and log Z_s. Importance weights W_s = Z_s / max Z are
+ * (the compiled model's {@link org.deciban.inference.JudgmentEvaluator}) give p_s and log Z_s. Importance weights W_s = Z_s / max Z are
  * formed in log space. For each hypothesis and outcome the result holds the weighted mean, median,
  * 5% and 95% quantiles, lead share, Monte Carlo standard error and effective sample size
  * ({@link Interval}); a warning is added when the ESS falls below {@value #ESS_WARNING_SHARE} of
@@ -61,8 +61,8 @@ public final class MonteCarloEngine {
     }
 
     /** Runs without progress reports. */
-    public static MonteCarloResult run(Case c, MonteCarloOptions options) {
-        return run(c, options, done -> { });
+    public static MonteCarloResult run(CaseModel model, MonteCarloOptions options) {
+        return run(model, options, done -> { });
     }
 
     /**
@@ -71,38 +71,36 @@ public final class MonteCarloEngine {
      * @param progress told the number of draws finished, after each chunk, from the calling thread
      * @throws ImpossibleEvidenceException when the stated evidence, or every draw, rules out every hypothesis
      */
-    public static MonteCarloResult run(Case c, MonteCarloOptions options, LongConsumer progress) {
-        return run(c, options, progress, EXACT_CELL_LIMIT);
+    public static MonteCarloResult run(CaseModel model, MonteCarloOptions options, LongConsumer progress) {
+        return run(model, options, progress, EXACT_CELL_LIMIT);
     }
 
-    /** As {@link #run(Case, MonteCarloOptions, LongConsumer)} with another limit of stored doubles (for tests). */
-    static MonteCarloResult run(Case c, MonteCarloOptions options, LongConsumer progress, long exactCellLimit) {
-        return run(prepare(c), options, progress, exactCellLimit);
+    /** As {@link #run(CaseModel, MonteCarloOptions, LongConsumer)} with another limit of stored doubles (for tests). */
+    static MonteCarloResult run(CaseModel model, MonteCarloOptions options, LongConsumer progress, long exactCellLimit) {
+        return run(prepare(model), options, progress, exactCellLimit);
     }
 
     /**
-     * Compiles a case for drawing: the evidence matrix, each uncertain likelihood's Beta shapes
-     * (solving every stated 90% interval for its Beta, {@link BetaJudgment#fromInterval}), the
-     * Dirichlet parameters and the summary layout. A caller that runs the same case several times
-     * (with other seeds, draws or threads) prepares it once; the figures are the same as
-     * {@link #run(Case, MonteCarloOptions)}'s.
+     * Sets a compiled case up for drawing: each uncertain likelihood's Beta shapes (solving every stated
+     * 90% interval for its Beta), the Dirichlet parameters of the uncertain rows and the summary layout.
+     * A caller that runs the same case several times (with other seeds, draws or threads) prepares it
+     * once; the figures are the same as {@link #run(CaseModel, MonteCarloOptions)}'s.
      *
-     * @throws ImpossibleEvidenceException when the stated evidence rules out every hypothesis
-     * @throws IllegalArgumentException    when a stated interval has no matching Beta
+     * @throws IllegalArgumentException when a stated interval has no matching Beta
      */
-    public static Prepared prepare(Case c) {
-        return new Prepared(c);
+    public static Prepared prepare(CaseModel model) {
+        return new Prepared(model);
     }
 
-    /** A case compiled for drawing by {@link #prepare}; immutable, safe to share between runs and threads. */
+    /** A case set up for drawing by {@link #prepare}; immutable, safe to share between runs and threads. */
     public static final class Prepared {
         private final Case c;
         private final DrawModel model;
         private final Layout layout;
 
-        private Prepared(Case c) {
-            this.c = c;
-            this.model = DrawModel.of(c, EvidenceMatrix.of(c));
+        private Prepared(CaseModel m) {
+            this.c = m.source();
+            this.model = DrawModel.of(m);
             this.layout = new Layout(c);
         }
 
@@ -183,11 +181,11 @@ public final class MonteCarloEngine {
      * The random-draw floor of a run: the same chunks, streams and samplers as {@link #run}, drawing
      * the judgments only (no posterior, no summaries). For benchmarks; returns a checksum.
      */
-    public static double judgmentFloor(Case c, MonteCarloOptions options) {
-        return judgmentFloor(prepare(c), options);
+    public static double judgmentFloor(CaseModel model, MonteCarloOptions options) {
+        return judgmentFloor(prepare(model), options);
     }
 
-    /** {@link #judgmentFloor(Case, MonteCarloOptions)} of a prepared case. */
+    /** {@link #judgmentFloor(CaseModel, MonteCarloOptions)} of a prepared case. */
     public static double judgmentFloor(Prepared p, MonteCarloOptions options) {
         DrawModel model = p.model;
         long draws = options.draws();

@@ -5,11 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.HashSet;
-import org.deciban.inference.CasePosterior;
+import org.deciban.inference.CaseModel;
 import org.deciban.inference.ItemWeight;
-import org.deciban.inference.LogSpace;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
@@ -17,19 +14,21 @@ import org.deciban.model.EvidenceItem;
 /**
  * The evidence ledger of a case and the items that carry its leading hypothesis.
  *
- * <p><b>Ledger.</b> Items in date order, undated items last, ties in the case's item order. For
- * each: its dependence weight w_e, effective likelihoods L'_e(k), weight of evidence in decibans
- * (DESIGN step 4, judged under the prior), its diagnosticity max_k L'_e(k) / min_k L'_e(k)
- * (+infinity when some L'_e(k) = 0; 1 means the item cannot tell the hypotheses apart), and the
- * running posterior after it: p_i(k) proportional to pi(k) prod_{e &lt;= i} L'_e(k)^{w_e}, each item
- * with the w it has in the whole case, so the last running posterior is the case's posterior.
+ * <p><b>Ledger.</b> Items in date order, undated items last (they are observed at the case's as_of),
+ * ties in the case's item order. For each: its dependence weight w_e, effective likelihoods L'_e(k),
+ * weight of evidence in decibans (design step 4 and N3, judged under the prior), its diagnosticity
+ * max_k L'_e(k) / min_k L'_e(k) (+infinity when some L'_e(k) = 0; 1 means the item cannot tell the
+ * hypotheses apart), and the running posterior after it: the forecast at the evaluation date of the
+ * case holding this item and the ones before it, each with the w it has in the whole case, from the
+ * same model as {@code deciban run} (drift included), so the last running posterior is the case's
+ * posterior.
  *
- * <p><b>Carriers.</b> Let L be the leading hypothesis. The items with a positive weight of evidence
- * for L are ranked by that weight (largest first, ties by id). The top one, then the top two, then
- * the top three (at most {@link #MAX_REMOVED}) are removed, stopping early as soon as the leader
- * changes; each step is the case without those items, recomputed from scratch (so the remaining
- * items of a group get the larger w of a smaller group), exactly as in leave-one-out. Separately,
- * the group whose items add up to the largest positive weight for L is removed as a whole.
+ * <p><b>Carriers.</b> Let L be the leading hypothesis. The items whose removal lowers L's posterior
+ * are ranked by how much (their leave-one-out shift, the figure of {@link Sensitivity#leaveOneOut};
+ * largest fall first, ties by id). The top one, then the top two, then the top three (at most
+ * {@link #MAX_REMOVED}) are removed, stopping early as soon as the leader changes; each step is the
+ * case without those items (the remaining items of a group get the larger w of a smaller group).
+ * Separately, the group whose removal as a whole lowers L's posterior most is removed.
  */
 public final class Explain {
 
@@ -104,37 +103,32 @@ public final class Explain {
         }
     }
 
-    /** Explains a case. */
-    public static Explanation of(Case c) {
-        Posterior p = CasePosterior.of(c);
-        return new Explanation(p, ledger(c, p), carriers(c, p), groups(c, p));
+    /** Explains a compiled case. */
+    public static Explanation of(CaseModel m) {
+        Posterior p = m.posterior();
+        return new Explanation(p, ledger(m), carriers(m), groups(m));
     }
 
-    /** The ledger of a case with its posterior. */
-    static List<LedgerEntry> ledger(Case c, Posterior p) {
-        int k = c.size();
-        List<Integer> order = dateOrder(c.evidence());
-        double[] acc = c.prior().toArray();
-        for (int h = 0; h < k; h++) {
-            acc[h] = Math.log(acc[h]);
-        }
-        double[] running = new double[k];
+    /** The ledger of a compiled case. */
+    static List<LedgerEntry> ledger(CaseModel m) {
+        Posterior p = m.posterior();
+        int k = m.states();
+        List<Integer> order = dateOrder(m.source().evidence());
+        List<double[]> running = m.running(order.stream().mapToInt(Integer::intValue).toArray());
         List<LedgerEntry> out = new ArrayList<>();
-        for (int e : order) {
+        for (int i = 0; i < order.size(); i++) {
+            int e = order.get(i);
             ItemWeight iw = p.items().get(e);
             double min = Double.POSITIVE_INFINITY;
             double max = 0;
-            for (int h = 0; h < k; h++) {
-                double x = iw.effective().get(h);
-                acc[h] += iw.weight() * LogSpace.log(x);
+            for (double x : iw.effective()) {
                 min = Math.min(min, x);
                 max = Math.max(max, x);
             }
             double diag = min == 0 ? Double.POSITIVE_INFINITY : max / min;
-            double logZ = LogSpace.normaliseInto(acc, running);
             List<Double> run = new ArrayList<>(k);
-            for (int h = 0; h < k; h++) {
-                run.add(logZ == Double.NEGATIVE_INFINITY ? Double.NaN : running[h]);
+            for (double x : running.get(i)) {
+                run.add(x);
             }
             out.add(new LedgerEntry(iw.itemId(), e, iw.weight(), iw.effective(), iw.decibans(), diag, run));
         }
@@ -152,21 +146,24 @@ public final class Explain {
         return order;
     }
 
-    static List<Removal> carriers(Case c, Posterior p) {
+    static List<Removal> carriers(CaseModel m) {
+        Case c = m.source();
+        Posterior p = m.posterior();
         int lead = p.leader();
+        List<Sensitivity.LeaveOneOut> loo = Sensitivity.leaveOneOut(m);
         List<Integer> favour = new ArrayList<>();
-        for (int e = 0; e < c.evidence().size(); e++) {
-            if (p.items().get(e).decibans().get(lead) > 0) {
+        for (int e = 0; e < loo.size(); e++) {
+            if (loo.get(e).leaderShift() < 0) {
                 favour.add(e);
             }
         }
-        favour.sort(Comparator.<Integer>comparingDouble(e -> -p.items().get(e).decibans().get(lead))
+        favour.sort(Comparator.<Integer>comparingDouble(e -> loo.get(e).leaderShift())
                 .thenComparing(e -> c.evidence().get(e).id()));
         List<Removal> out = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
+        List<Integer> removed = new ArrayList<>();
         for (int i = 0; i < Math.min(MAX_REMOVED, favour.size()); i++) {
-            removed.add(c.evidence().get(favour.get(i)).id());
-            Removal r = without(c, p, removed, null);
+            removed.add(favour.get(i));
+            Removal r = without(m, removed, null);
             out.add(r);
             if (r.leaderChanged()) {
                 break;
@@ -175,49 +172,42 @@ public final class Explain {
         return out;
     }
 
-    static List<Removal> groups(Case c, Posterior p) {
-        int lead = p.leader();
-        Map<String, Double> sum = new LinkedHashMap<>();
+    static List<Removal> groups(CaseModel m) {
+        Case c = m.source();
+        Map<String, List<Integer>> members = new LinkedHashMap<>();
         for (int e = 0; e < c.evidence().size(); e++) {
             String g = c.evidence().get(e).group();
             if (g != null) {
-                sum.merge(g, p.items().get(e).decibans().get(lead), Double::sum);
+                members.computeIfAbsent(g, x -> new ArrayList<>()).add(e);
             }
         }
-        String best = null;
-        for (Map.Entry<String, Double> g : sum.entrySet()) {
-            if (g.getValue() > 0 && (best == null || g.getValue() > sum.get(best))) {
-                best = g.getKey();
+        Removal best = null;
+        for (Map.Entry<String, List<Integer>> g : members.entrySet()) {
+            Removal r = without(m, g.getValue(), g.getKey());
+            double drop = r.leaderBefore() - r.leaderAfterRemoval();
+            if (drop > 0 && (best == null || drop > best.leaderBefore() - best.leaderAfterRemoval())) {
+                best = r;
             }
         }
-        if (best == null) {
-            return List.of();
+        return best == null ? List.of() : List.of(best);
+    }
+
+    /** The case without the given items (by index), compared with the full case. */
+    public static Removal without(CaseModel m, List<Integer> items, String group) {
+        Posterior full = m.posterior();
+        double[] post = new double[m.states()];
+        m.without(items.stream().mapToInt(Integer::intValue).toArray(), post);
+        int lead = full.leader();
+        int after = 0;
+        List<Double> p = new ArrayList<>(post.length);
+        for (int h = 0; h < post.length; h++) {
+            p.add(post[h]);
+            if (post[h] > post[after]) {
+                after = h;
+            }
         }
         List<String> ids = new ArrayList<>();
-        for (EvidenceItem item : c.evidence()) {
-            if (best.equals(item.group())) {
-                ids.add(item.id());
-            }
-        }
-        return List.of(without(c, p, ids, best));
-    }
-
-    /** The case without the given items, recomputed from scratch, compared with the full case. */
-    public static Removal without(Case c, Posterior full, List<String> ids, String group) {
-        Posterior after = CasePosterior.of(withoutItems(c, ids));
-        int lead = full.leader();
-        return new Removal(ids, group, lead, full.probabilities().get(lead), after.probabilities(), after.leader());
-    }
-
-    /** The case without the items of the given ids (ids not in the case are ignored). */
-    public static Case withoutItems(Case c, List<String> ids) {
-        Set<String> drop = new HashSet<>(ids);
-        List<EvidenceItem> keep = new ArrayList<>();
-        for (EvidenceItem item : c.evidence()) {
-            if (!drop.contains(item.id())) {
-                keep.add(item);
-            }
-        }
-        return c.withEvidence(keep);
+        items.forEach(e -> ids.add(m.source().evidence().get(e).id()));
+        return new Removal(ids, group, lead, full.probabilities().get(lead), p, after);
     }
 }

@@ -3,39 +3,43 @@ package org.deciban.inference.sensitivity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.deciban.inference.EvidenceMatrix;
-import org.deciban.inference.PosteriorKernel;
-import org.deciban.inference.CasePosterior;
+import org.deciban.inference.CaseModel;
+import org.deciban.inference.JudgmentUncertainty;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.deciban.model.Icd203;
+import org.deciban.model.Variable;
+import org.deciban.inference.Judgments;
 
 /**
- * How fragile a case's conclusion is. Every figure is an exact posterior (DESIGN steps 1-3) of a
- * modified case; nothing is random.
+ * How fragile a case's conclusion is. Every figure is a posterior of the case's compiled model
+ * ({@link CaseModel}) under one variation, the same engine as {@code deciban run} (drift included);
+ * nothing is random, and each variation costs time independent of the number of items (the model
+ * says how), so every analysis here is linear in the items.
  *
- * <p><b>Leave-one-out.</b> For each item, the posterior of the case without it, recomputed from
- * scratch (the other items of its group get the w of a group one smaller), and whether the
- * leading hypothesis changes.
+ * <p><b>Leave-one-out.</b> For each item, the posterior of the case without it (the other items of
+ * its group get the w of a group one smaller, exactly as a case recompiled without it), and whether
+ * the leading hypothesis changes.
  *
- * <p><b>Tornado.</b> Each stated likelihood L of an item is uncertain as
- * Beta(c L, c (1 - L)) with c the item's confidence, or {@link #DEFAULT_CONFIDENCE} when it gives
- * none (a likelihood of exactly 0 or 1 stays fixed, as in DESIGN step 5). Its ends are the
- * {@link #LOW_QUANTILE} and {@link #HIGH_QUANTILE} quantiles. Two settings of the item are
- * evaluated: "against the leader" (the leader's likelihood at its 5% quantile, every other
- * hypothesis' at its 95% quantile) and "for the leader" (the reverse). The reliability mixing and
- * an absent item's 1 - L' then apply as usual. The table reports the leader's posterior at the
- * lower and the higher of the two and the swing between them; rows are sorted by swing. An item
- * "without uncertainty" has zero swing: an item of reliability 0 (its effective likelihoods are
- * the same under every hypothesis whatever L is) or whose likelihoods are all 0 or 1.
+ * <p><b>Tornado.</b> Each stated likelihood is uncertain as the Beta of {@link JudgmentUncertainty}
+ * (a stated interval, else Beta(c L, c (1 - L)) with c the item's confidence or the case's
+ * default; 0 and 1 stay fixed), and its ends are that Beta's 5% and 95% quantiles. For an item on
+ * the question variable two settings are evaluated: the leader's likelihood at its 5% quantile with
+ * every other hypothesis' at its 95% quantile, and the reverse. The reliability mixing and an absent
+ * item's 1 - L' then apply as usual, so for an absent item the first setting can raise the leader: the
+ * setting reported "against the leader" is whichever of the two gives the leader the lower posterior,
+ * "for the leader" the other. The table reports the leader's posterior at both and the swing between
+ * them; rows are sorted by swing. An item "without uncertainty" has zero swing: an item of reliability
+ * 0 (its effective likelihoods are the same under every hypothesis whatever L is) or whose likelihoods
+ * are all 0 or 1.
  *
- * <p><b>Prior neighbourhood.</b> For each hypothesis k and each t on the grid
- * {@link #PRIOR_LOW}, {@link #PRIOR_LOW} + {@link #PRIOR_STEP}, ..., {@link #PRIOR_HIGH}, the prior
- * pi_t(k) = t, pi_t(j) = pi(j) (1 - t) / (1 - pi(k)) for j != k (the others rescaled in
- * proportion); the posterior under each such prior, the range of every hypothesis' posterior and
- * the leaders seen.
+ * <p><b>Prior neighbourhood.</b> For each hypothesis k (at most {@link #MAX_SWEPT} of them, those
+ * with the largest posteriors) and each t on the grid {@link #PRIOR_LOW},
+ * {@link #PRIOR_LOW} + {@link #PRIOR_STEP}, ..., {@link #PRIOR_HIGH}, the base of the question
+ * variable (its prior, for a one-variable case) pi_t(k) = t, pi_t(j) = pi(j) (1 - t) / (1 - pi(k))
+ * for j != k (the others rescaled in proportion); the posterior under each, the range of every
+ * hypothesis' posterior and the leaders seen.
  *
  * <p><b>What would it take.</b> With leader L and runner-up R (largest posterior after L), the
  * gap g = 10 log10(p(L) / p(R)) decibans. A new independent item (w = 1, reliability 1) favouring
@@ -52,12 +56,8 @@ import org.deciban.model.Icd203;
  */
 public final class Sensitivity {
 
-    /** Beta pseudo-count used in the tornado for an item that states no confidence. */
-    public static final double DEFAULT_CONFIDENCE = 10;
-    /** Lower end of a likelihood's uncertainty. */
-    public static final double LOW_QUANTILE = 0.05;
-    /** Upper end of a likelihood's uncertainty. */
-    public static final double HIGH_QUANTILE = 0.95;
+    /** At most this many hypotheses have their prior swept (those with the largest posteriors). */
+    public static final int MAX_SWEPT = 20;
     /** Smallest prior probability of the neighbourhood. */
     public static final double PRIOR_LOW = 0.05;
     /** Largest prior probability of the neighbourhood. */
@@ -85,19 +85,25 @@ public final class Sensitivity {
     }
 
     /**
-     * One bar of the tornado.
+     * One bar of the tornado: an item's likelihoods, or one row of a conditional table (a network variable
+     * with a {@code concentration}).
      *
-     * @param itemId          the item
-     * @param confidence      the Beta pseudo-count used
-     * @param statedConfidence whether the item stated it (false: {@link #DEFAULT_CONFIDENCE})
-     * @param againstLeader   the item's likelihoods in the "against the leader" setting
-     * @param forLeader       the item's likelihoods in the "for the leader" setting
-     * @param low             the leader's posterior at the lower of the two settings
-     * @param high            the leader's posterior at the higher of the two settings
+     * @param itemId          the item, or for a row "variable [parent=state, ...]" ("variable [prior]" for a root)
+     * @param variable        the variable whose states the two settings are over
+     * @param states          those states' ids
+     * @param confidence      the Beta pseudo-count (the item's own, the case's default, or the row's concentration)
+     * @param statedConfidence whether the judgment states its uncertainty (a confidence, intervals, or the
+     *                        row's concentration); false: the case's default confidence
+     * @param againstLeader   the likelihoods (or row) in the setting that gives the leader the lower posterior
+     * @param forLeader       the likelihoods (or row) in the setting that gives it the higher one
+     * @param low             the leader's posterior in the first setting
+     * @param high            the leader's posterior in the second
      */
-    public record Tornado(String itemId, double confidence, boolean statedConfidence, List<Double> againstLeader,
-                          List<Double> forLeader, double low, double high) {
+    public record Tornado(String itemId, String variable, List<String> states, double confidence,
+                          boolean statedConfidence, List<Double> againstLeader, List<Double> forLeader, double low,
+                          double high) {
         public Tornado {
+            states = List.copyOf(states);
             againstLeader = List.copyOf(againstLeader);
             forLeader = List.copyOf(forLeader);
         }
@@ -149,110 +155,204 @@ public final class Sensitivity {
     public record WhatItTakes(int leader, int runnerUp, double toTieDb, Icd203 band, double bandUpDb, double bandDownDb) {
     }
 
+    /**
+     * Every sensitivity figure of a compiled case: leave-one-out, tornado, prior neighbourhood and
+     * what it would take.
+     *
+     * @param posterior    the case's posterior ({@code model.posterior()})
+     */
+    public record Figures(Posterior posterior, List<LeaveOneOut> loo, List<Tornado> tornado, List<PriorSweep> priors,
+                          WhatItTakes whatItTakes) {
+        public Figures {
+            loo = List.copyOf(loo);
+            tornado = List.copyOf(tornado);
+            priors = List.copyOf(priors);
+        }
+    }
+
+    /** The whole sensitivity analysis of a compiled case. */
+    public static Figures figures(CaseModel m) {
+        return new Figures(m.posterior(), leaveOneOut(m), tornado(m), priorSweeps(m), whatItTakes(m.posterior()));
+    }
+
     /** Leave-one-out for every item, in the case's order. */
-    public static List<LeaveOneOut> leaveOneOut(Case c) {
-        Posterior full = CasePosterior.of(c);
+    public static List<LeaveOneOut> leaveOneOut(CaseModel m) {
+        Posterior full = m.posterior();
         int lead = full.leader();
+        double[] post = new double[m.states()];
         List<LeaveOneOut> out = new ArrayList<>();
-        for (EvidenceItem item : c.evidence()) {
-            Posterior p = CasePosterior.of(Explain.withoutItems(c, List.of(item.id())));
-            out.add(new LeaveOneOut(item.id(), p.probabilities(), p.leader(), p.leader() != lead,
-                    p.probabilities().get(lead) - full.probabilities().get(lead)));
+        List<EvidenceItem> items = m.source().evidence();
+        for (int e = 0; e < items.size(); e++) {
+            m.without(new int[] {e}, post);
+            int leader = argmax(post);
+            out.add(new LeaveOneOut(items.get(e).id(), toList(post), leader, leader != lead,
+                    post[lead] - full.probabilities().get(lead)));
         }
         return out;
     }
 
-    /** The tornado, sorted by swing (largest first, ties by id). */
-    public static List<Tornado> tornado(Case c) {
-        int lead = CasePosterior.of(c).leader();
+    /**
+     * The tornado over every item and every uncertain table row but the question's own prior (which the
+     * prior neighbourhood sweeps), sorted by swing (largest first, ties by id).
+     *
+     * <p>An item on the question variable has two settings (the leader's likelihood at its 5% quantile
+     * and the others at their 95%, and the reverse). An item on another variable V, and a table row, has
+     * two per state v of V: v's entry at its 5% quantile with the others at their 95% (for a row, the
+     * others rescaled so it sums to 1), and the reverse. The bar spans the lowest and the highest
+     * posterior of the leader over the settings.
+     */
+    public static List<Tornado> tornado(CaseModel m) {
+        Case c = m.source();
+        int lead = m.posterior().leader();
+        double defaultConfidence = c.settings().defaultConfidence();
         List<EvidenceItem> items = c.evidence();
+        double[] post = new double[m.states()];
         List<Tornado> out = new ArrayList<>();
         for (int e = 0; e < items.size(); e++) {
             EvidenceItem item = items.get(e);
-            boolean stated = item.confidence() != null;
-            double conf = stated ? item.confidence() : DEFAULT_CONFIDENCE;
-            List<Double> against = new ArrayList<>();
-            List<Double> favour = new ArrayList<>();
-            for (int h = 0; h < c.size(); h++) {
-                double l = item.likelihoods().get(h);
-                double lo = quantile(l, conf, LOW_QUANTILE);
-                double hi = quantile(l, conf, HIGH_QUANTILE);
-                against.add(h == lead ? lo : hi);
-                favour.add(h == lead ? hi : lo);
+            Variable v = c.variableOf(item);
+            boolean onQuestion = v.id().equals(c.questionVariable());
+            int s = v.size();
+            double[][] range = new double[s][];
+            for (int j = 0; j < s; j++) {
+                range[j] = JudgmentUncertainty.range(item, j, defaultConfidence);
             }
-            double a = leaderWith(c, e, against, lead);
-            double b = leaderWith(c, e, favour, lead);
-            out.add(new Tornado(item.id(), conf, stated, against, favour, Math.min(a, b), Math.max(a, b)));
+            List<double[]> settings = new ArrayList<>();
+            for (int j = 0; j < s; j++) {
+                if (onQuestion && j != lead) {
+                    continue;
+                }
+                double[] one = new double[s];
+                double[] two = new double[s];
+                for (int x = 0; x < s; x++) {
+                    one[x] = x == j ? range[x][0] : range[x][1];
+                    two[x] = x == j ? range[x][1] : range[x][0];
+                }
+                settings.add(one);
+                settings.add(two);
+            }
+            final int at = e;
+            boolean stated = item.confidence() != null || !item.intervals().isEmpty();
+            double conf = item.confidence() != null ? item.confidence() : defaultConfidence;
+            out.add(bar(item.id(), v, conf, stated, settings, lead, post, x -> m.withLikelihoods(at, x, post)));
+        }
+        if (c.structured()) {
+            for (Judgments.Row r : m.judgments().rows()) {
+                if (r.variable().equals(c.questionVariable()) && c.network().variable(r.variable()).parents().isEmpty()) {
+                    continue;
+                }
+                Variable v = c.network().variable(r.variable());
+                double[] row = r.toArray();
+                List<double[]> settings = new ArrayList<>();
+                for (int j = 0; j < row.length; j++) {
+                    double[] ab = row[j] == 0 || row[j] == 1 ? null
+                            : new double[] {r.concentration() * row[j], r.concentration() * (1 - row[j])};
+                    for (double q : new double[] {JudgmentUncertainty.LOW_QUANTILE, JudgmentUncertainty.HIGH_QUANTILE}) {
+                        settings.add(moved(row, j, JudgmentUncertainty.quantile(ab, row[j], q)));
+                    }
+                }
+                out.add(bar(r.variable() + " [" + r.label() + "]", v, r.concentration(), true, settings, lead, post,
+                        x -> m.withRow(r.variable(), r.row(), x, post)));
+            }
         }
         out.sort(Comparator.comparingDouble((Tornado t) -> -t.swing()).thenComparing(Tornado::itemId));
         return out;
     }
 
-    /**
-     * The q-quantile of Beta(c L, c (1 - L)); L itself when it is 0 or 1. The distribution is built
-     * with a null generator: only its quantile function is used.
-     */
-    public static double quantile(double l, double confidence, double q) {
-        if (l == 0 || l == 1) {
-            return l;
+    /** A row with entry j set to x and the others rescaled in proportion so that it sums to 1. */
+    static double[] moved(double[] row, int j, double x) {
+        double rest = 1 - row[j];
+        double[] out = new double[row.length];
+        for (int i = 0; i < row.length; i++) {
+            out[i] = i == j ? x : rest == 0 ? (1 - x) / (row.length - 1) : row[i] * (1 - x) / rest;
         }
-        return new BetaDistribution(null, confidence * l, confidence * (1 - l)).inverseCumulativeProbability(q);
+        return out;
     }
 
-    private static double leaderWith(Case c, int e, List<Double> likelihoods, int lead) {
-        List<EvidenceItem> items = new ArrayList<>(c.evidence());
-        items.set(e, items.get(e).withLikelihoods(likelihoods));
-        return CasePosterior.of(c.withEvidence(items)).probabilities().get(lead);
+    /** The bar of one judgment: the leader's posterior under each setting, the lowest and the highest. */
+    private static Tornado bar(String id, Variable v, double confidence, boolean stated, List<double[]> settings,
+                               int lead, double[] post, java.util.function.ToDoubleFunction<double[]> evaluate) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        double[] against = settings.get(0);
+        double[] favour = settings.get(0);
+        for (double[] setting : settings) {
+            if (evaluate.applyAsDouble(setting) == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            double p = post[lead];
+            if (p < low) {
+                low = p;
+                against = setting;
+            }
+            if (p > high) {
+                high = p;
+                favour = setting;
+            }
+        }
+        return new Tornado(id, v.id(), v.stateIds(), confidence, stated, toList(against), toList(favour), low, high);
     }
 
-    /** The prior neighbourhood of every hypothesis (empty when K = 1). */
-    public static List<PriorSweep> priorSweeps(Case c) {
-        int k = c.size();
+    /**
+     * The prior neighbourhood of the hypotheses with the largest posteriors (at most {@link #MAX_SWEPT};
+     * empty when K = 1), in hypothesis order.
+     */
+    public static List<PriorSweep> priorSweeps(CaseModel m) {
+        int k = m.states();
         List<PriorSweep> out = new ArrayList<>();
         if (k < 2) {
             return out;
         }
-        EvidenceMatrix m = EvidenceMatrix.of(c);
-        PosteriorKernel kernel = CasePosterior.kernel(c, m);
-        double[] table = m.likelihoods();
-        double[] pi = c.prior().toArray();
-        double[] logPi = new double[k];
-        double[] work = new double[2 * k];
+        double[] pi = m.questionBase();
+        double[] p = m.posterior().toArray();
+        List<Integer> swept = new ArrayList<>();
+        for (int h = 0; h < k; h++) {
+            swept.add(h);
+        }
+        swept.sort(Comparator.comparingDouble((Integer h) -> -p[h]).thenComparing(h -> h));
+        swept = new ArrayList<>(swept.subList(0, Math.min(MAX_SWEPT, k)));
+        swept.sort(Comparator.naturalOrder());
+        double[] base = new double[k];
         double[] post = new double[k];
         int steps = (int) Math.round((PRIOR_HIGH - PRIOR_LOW) / PRIOR_STEP);
-        for (int moved = 0; moved < k; moved++) {
+        for (int moved : swept) {
             List<Double> ts = new ArrayList<>();
             List<List<Double>> posts = new ArrayList<>();
             List<Integer> leaders = new ArrayList<>();
             for (int i = 0; i <= steps; i++) {
                 double t = PRIOR_LOW + i * PRIOR_STEP;
                 for (int h = 0; h < k; h++) {
-                    logPi[h] = Math.log(h == moved ? t : pi[h] * (1 - t) / (1 - pi[moved]));
+                    base[h] = h == moved ? t : pi[h] * (1 - t) / (1 - pi[moved]);
                 }
-                kernel.posterior(table, logPi, work, post);
-                List<Double> row = new ArrayList<>(k);
-                int best = 0;
-                for (int h = 0; h < k; h++) {
-                    row.add(post[h]);
-                    if (post[h] > post[best]) {
-                        best = h;
-                    }
-                }
+                m.withQuestionBase(base, post);
                 ts.add(t);
-                posts.add(row);
-                leaders.add(best);
+                posts.add(toList(post));
+                leaders.add(argmax(post));
             }
             out.add(new PriorSweep(moved, ts, posts, leaders));
         }
         return out;
     }
 
-    /** What one new item would need to change the leader or its ICD 203 band. */
-    public static WhatItTakes whatItTakes(Case c) {
-        return whatItTakes(CasePosterior.of(c));
+    private static int argmax(double[] x) {
+        int best = 0;
+        for (int h = 1; h < x.length; h++) {
+            if (x[h] > x[best]) {
+                best = h;
+            }
+        }
+        return best;
     }
 
-    /** {@link #whatItTakes(Case)} from a computed posterior. */
+    private static List<Double> toList(double[] x) {
+        List<Double> out = new ArrayList<>(x.length);
+        for (double v : x) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    /** What one new item would need to change the leader or its ICD 203 band, from a posterior. */
     public static WhatItTakes whatItTakes(Posterior p) {
         int lead = p.leader();
         double pl = p.probabilities().get(lead);

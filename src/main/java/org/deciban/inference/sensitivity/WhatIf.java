@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.deciban.inference.CasePosterior;
+import org.deciban.inference.CaseModel;
 import org.deciban.inference.Posterior;
+import org.deciban.inference.models.CaseModels;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 
 /**
  * The case as it stands beside the case with some items removed and others added.
  *
- * <p>The what-if case is recomputed from scratch: items are removed, the added items appended,
- * and the group weights w of DESIGN step 2 follow the new group sizes (an added item in an
+ * <p>The what-if case is compiled afresh: items are removed, the added items appended,
+ * and the group weights w of design step 2 follow the new group sizes (an added item in an
  * existing group lowers the weight of that group's other items). Nothing is written anywhere.
  */
 public final class WhatIf {
@@ -60,8 +61,13 @@ public final class WhatIf {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("no evidence item " + String.join(", ", unknown) + " in case " + c.id());
         }
-        Case reduced = Explain.withoutItems(c, without);
-        List<EvidenceItem> items = new ArrayList<>(reduced.evidence());
+        Set<String> drop = new HashSet<>(without);
+        List<EvidenceItem> items = new ArrayList<>();
+        for (EvidenceItem item : c.evidence()) {
+            if (!drop.contains(item.id())) {
+                items.add(item);
+            }
+        }
         Set<String> ids = new HashSet<>();
         items.forEach(e -> ids.add(e.id()));
         for (EvidenceItem e : with) {
@@ -74,10 +80,10 @@ public final class WhatIf {
         return c.withEvidence(items);
     }
 
-    /** Compares the case with its modification. */
-    public static Comparison compare(Case c, List<String> without, List<EvidenceItem> with) {
-        Posterior before = CasePosterior.of(c);
-        Posterior after = CasePosterior.of(apply(c, without, with));
-        return new Comparison(before, after, without, with.stream().map(EvidenceItem::id).toList());
+    /** Compares the compiled case with its modification, compiled with the same drift rate. */
+    public static Comparison compare(CaseModel m, List<String> without, List<EvidenceItem> with) {
+        Case changed = apply(m.source(), without, with);
+        Posterior after = CaseModels.compile(changed, m.drift(), null).posterior();
+        return new Comparison(m.posterior(), after, without, with.stream().map(EvidenceItem::id).toList());
     }
 }

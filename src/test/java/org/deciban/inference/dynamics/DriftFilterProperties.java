@@ -1,12 +1,15 @@
 package org.deciban.inference.dynamics;
 
+import org.deciban.testing.RandomCases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.deciban.inference.ExactEngine;
+import org.deciban.testing.Models;
 import org.deciban.inference.ImpossibleEvidenceException;
 import org.deciban.inference.Posterior;
+import org.deciban.inference.Timeline;
+import org.deciban.inference.TimelineStep;
 import org.deciban.model.Case;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -42,16 +45,16 @@ class DriftFilterProperties {
         Statistics.label("outcome").coverage(o -> o.check("impossible").count(n -> n > 0));
         Posterior exact;
         try {
-            exact = ExactEngine.run(c);
+            exact = Models.exact(c);
         } catch (ImpossibleEvidenceException e) {
             Statistics.label("outcome").collect("impossible");
-            assertThrows(ImpossibleEvidenceException.class, () -> DriftFilter.run(c, 0, null));
+            assertThrows(ImpossibleEvidenceException.class, () -> Models.timeline(c, 0, null));
             return;
         }
         Statistics.label("outcome").collect("possible");
         Statistics.label("K").collect(c.size() == 1 ? "1" : "2-5");
         Statistics.label("eliminated").collect(exact.probabilities().contains(0.0));
-        Posterior filtered = DriftFilter.run(c, 0, null).posterior();
+        Posterior filtered = Models.timeline(c, 0, null).posterior();
         for (int k = 0; k < c.size(); k++) {
             assertEquals(exact.probabilities().get(k), filtered.probabilities().get(k), EXACT, "hypothesis " + k);
         }
@@ -66,7 +69,7 @@ class DriftFilterProperties {
         Case c = RandomCases.of(seed, 40);
         Timeline t;
         try {
-            t = DriftFilter.run(c, drift, null);
+            t = Models.timeline(c, drift, null);
         } catch (ImpossibleEvidenceException e) {
             Statistics.label("outcome").collect("impossible");
             return;

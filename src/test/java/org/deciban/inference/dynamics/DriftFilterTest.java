@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.deciban.inference.ExactEngine;
+import org.deciban.testing.Models;
 import org.deciban.inference.ImpossibleEvidenceException;
 import org.deciban.inference.Posterior;
+import org.deciban.inference.Timeline;
+import org.deciban.inference.TimelineStep;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.deciban.model.Hypothesis;
@@ -55,7 +57,7 @@ class DriftFilterTest {
         // (the static engine would give (0.12, 0.06) / 0.18 = (2/3, 1/3): x counts in full)
         double drift = Math.log(2) / 4;
         Case c = twoHypotheses(D2024, List.of(0.5, 0.5), item("x", D2020, 0.8, 0.2), item("y", D2024, 0.3, 0.6));
-        Timeline t = DriftFilter.run(c, drift, null);
+        Timeline t = Models.timeline(c, drift, null);
         assertEquals(2, t.steps().size());
         assertEquals(List.of("x"), t.steps().get(0).itemIds());
         assertEquals(0.8, t.steps().get(0).probabilities().get(0), EXACT);
@@ -67,7 +69,7 @@ class DriftFilterTest {
 
         // four more years to as_of 2028-01-01 (a = 1/2 again):
         //   0.5 * (13/27, 14/27) + 0.5 * (1/2, 1/2) = (26/108 + 27/108, 28/108 + 27/108) = (53/108, 55/108)
-        Timeline later = DriftFilter.run(c, drift, D2028);
+        Timeline later = Models.timeline(c, drift, D2028);
         assertEquals(3, later.steps().size());
         assertEquals(List.of(), later.steps().get(2).itemIds());
         assertEquals(53.0 / 108, later.posterior().probabilities().get(0), EXACT);
@@ -86,13 +88,13 @@ class DriftFilterTest {
         EvidenceItem undated = item("undated", null, 0.7, 0.2);
         List<Double> prior = List.of(0.3, 0.7);
         Case c = twoHypotheses(D2024, prior, old1, last1, old2, undated, last2);
-        Posterior expected = ExactEngine.run(twoHypotheses(D2024, prior, last1, undated, last2));
-        Posterior filtered = DriftFilter.run(c, HUGE_DRIFT, null).posterior();
+        Posterior expected = Models.exact(twoHypotheses(D2024, prior, last1, undated, last2));
+        Posterior filtered = Models.timeline(c, HUGE_DRIFT, null).posterior();
         for (int k = 0; k < 2; k++) {
             assertEquals(expected.probabilities().get(k), filtered.probabilities().get(k), EXACT);
         }
         // and one day after the last date everything is forgotten: back to the prior
-        Posterior dayLater = DriftFilter.run(c, HUGE_DRIFT, D2024.plusDays(1)).posterior();
+        Posterior dayLater = Models.timeline(c, HUGE_DRIFT, D2024.plusDays(1)).posterior();
         assertEquals(0.3, dayLater.probabilities().get(0), EXACT);
         assertEquals(0.7, dayLater.probabilities().get(1), EXACT);
     }
@@ -104,11 +106,11 @@ class DriftFilterTest {
         double drift = Math.log(2) / 4;
         Case c = twoHypotheses(D2024, List.of(0.5, 0.5), item("x", D2020, 0.8, 0.2), item("u", null, 0.9, 0.1),
                 item("y", D2024, 0.3, 0.6));
-        Timeline t = DriftFilter.run(c, drift, null);
+        Timeline t = Models.timeline(c, drift, null);
         assertEquals(List.of("u", "y"), t.steps().get(1).itemIds());
         assertEquals(0.1755 / 0.1965, t.posterior().probabilities().get(0), EXACT);
         // replaying 2023 leaves the undated item out (it is observed at as_of, after 2023)
-        assertEquals(List.of("x"), DriftFilter.observedBy(c, LocalDate.of(2023, 1, 1)).stream().map(EvidenceItem::id).toList());
+        assertEquals(List.of("x"), DriftSchedule.observedBy(c, LocalDate.of(2023, 1, 1)).stream().map(EvidenceItem::id).toList());
     }
 
     @Test
@@ -116,9 +118,9 @@ class DriftFilterTest {
         // x rules out b, y rules out a: impossible for the static engine, possible once drift re-draws.
         // a = 1/2: after x (1, 0); transition (0.75, 0.25); after y (0, 0.25) -> (0, 1)
         Case c = twoHypotheses(D2024, List.of(0.5, 0.5), item("x", D2020, 1.0, 0.0), item("y", D2024, 0.0, 1.0));
-        assertThrows(ImpossibleEvidenceException.class, () -> ExactEngine.run(c));
-        assertThrows(ImpossibleEvidenceException.class, () -> DriftFilter.run(c, 0, null));
-        Posterior p = DriftFilter.run(c, Math.log(2) / 4, null).posterior();
+        assertThrows(ImpossibleEvidenceException.class, () -> Models.exact(c));
+        assertThrows(ImpossibleEvidenceException.class, () -> Models.timeline(c, 0, null));
+        Posterior p = Models.timeline(c, Math.log(2) / 4, null).posterior();
         assertEquals(0.0, p.probabilities().get(0), EXACT);
         assertEquals(Math.log(0.5) + Math.log(0.25), p.logEvidence(), EXACT);
     }
@@ -126,9 +128,9 @@ class DriftFilterTest {
     @Test
     void refusesItemsAfterTheEvaluationDateAndBadDrift() {
         Case c = twoHypotheses(D2020, List.of(0.5, 0.5), item("late", D2024, 0.5, 0.4));
-        assertThrows(IllegalArgumentException.class, () -> DriftFilter.run(c, 0.1, null));
-        assertThrows(IllegalArgumentException.class, () -> DriftFilter.run(c, -0.1, D2024));
-        assertThrows(IllegalArgumentException.class, () -> DriftFilter.run(c, Double.NaN, D2024));
+        assertThrows(IllegalArgumentException.class, () -> Models.timeline(c, 0.1, null));
+        assertThrows(IllegalArgumentException.class, () -> Models.timeline(c, -0.1, D2024));
+        assertThrows(IllegalArgumentException.class, () -> Models.timeline(c, Double.NaN, D2024));
         assertThrows(IllegalArgumentException.class, () -> Settings.defaults().withDrift(Double.POSITIVE_INFINITY));
         assertEquals(0.25, new Settings(0.5, Map.of(), 1, 1, 0.25).drift());
     }

@@ -9,7 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import org.deciban.inference.ExactEngine;
+import org.deciban.testing.Models;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
@@ -20,7 +20,7 @@ import org.deciban.model.Hypothesis;
  * posteriors is the exact posterior of step 3. Why: every factor pi(k) and L'_e(k) is linear in
  * independently drawn quantities with the stated means, so E[Z_s p_s(k)] = E[pi_s(k) prod_e L'_se(k)]
  * = pi(k) prod_e L'_e(k), the exact numerator, and E[Z_s] is the exact Z. The expected values come
- * from ExactEngine on the stated values, which draws nothing.
+ * from the exact engine on the stated values, which draws nothing.
  */
 class MeanIsExactPosteriorProperties {
 
@@ -34,8 +34,8 @@ class MeanIsExactPosteriorProperties {
 
     @Property(tries = 30, seed = "20240801")
     void weightedMeanMatchesExactPosterior(@ForAll("cases") Case c) {
-        Posterior exact = ExactEngine.run(c);
-        MonteCarloResult r = MonteCarloEngine.run(c, new MonteCarloOptions(DRAWS, 7, 1, Weighting.IMPORTANCE));
+        Posterior exact = Models.exact(c);
+        MonteCarloResult r = MonteCarloEngine.run(Models.compile(c), new MonteCarloOptions(DRAWS, 7, 1, Weighting.IMPORTANCE));
         Statistics.label("prior drawn").collect(c.prior().concentration() != null);
         Statistics.label("some likelihood fixed at 1").collect(c.evidence().stream()
                 .anyMatch(e -> e.likelihoods().contains(1.0)));
@@ -90,7 +90,7 @@ class MeanIsExactPosteriorProperties {
             });
         }).filter(c -> {
             try {
-                ExactEngine.run(c);
+                Models.exact(c);
                 return true;
             } catch (RuntimeException e) {
                 return false;

@@ -1,5 +1,6 @@
 package org.deciban.inference.montecarlo;
 
+import org.deciban.testing.Models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,16 +22,17 @@ class MonteCarloEngineTest {
     private static final double Z_TOL = 4.5;
 
     private static MonteCarloResult run(Case c, long draws, long seed, int threads, Weighting w) {
-        return MonteCarloEngine.run(c, new MonteCarloOptions(draws, seed, threads, w));
+        return MonteCarloEngine.run(Models.compile(c), new MonteCarloOptions(draws, seed, threads, w));
     }
 
     @Test
     void withoutUncertaintyEveryDrawIsTheExactPosterior() {
-        // Prior (0.5, 0.5), one item L = (0.8, 0.2), no confidence, no concentration:
+        // Prior (0.5, 0.5), no concentration; one item L = (1, 0), which stays fixed (likelihoods of 0 and 1
+        // are never drawn, design step 5), at reliability 0.6: L' = (0.6 + 0.4 * 0.5, 0.4 * 0.5) = (0.8, 0.2);
         // posterior by hand = (0.5*0.8, 0.5*0.2) / 0.5 = (0.8, 0.2).
         Case c = TestCases.of(List.of(new org.deciban.model.Hypothesis("x", "X", null),
                         new org.deciban.model.Hypothesis("y", "Y", null)), List.of(0.5, 0.5), null,
-                List.of(TestCases.item("e", 1, true, null, null, 0.8, 0.2)));
+                List.of(TestCases.item("e", 0.6, true, null, null, 1.0, 0.0)));
         MonteCarloResult r = run(c, 5000, 3, 1, Weighting.IMPORTANCE);
         Interval x = r.hypotheses().get(0);
         assertEquals(0.8, x.mean(), EXACT);
@@ -92,9 +94,9 @@ class MonteCarloEngineTest {
         long draws = 3L * MonteCarloEngine.CHUNK;
         MonteCarloOptions o1 = new MonteCarloOptions(draws, 5, 1, Weighting.IMPORTANCE);
         MonteCarloOptions o8 = new MonteCarloOptions(draws, 5, 8, Weighting.IMPORTANCE);
-        MonteCarloResult exact = MonteCarloEngine.run(TestCases.grouped(), o1);
-        MonteCarloResult hist1 = MonteCarloEngine.run(TestCases.grouped(), o1, d -> { }, 0);
-        MonteCarloResult hist8 = MonteCarloEngine.run(TestCases.grouped(), o8, d -> { }, 0);
+        MonteCarloResult exact = MonteCarloEngine.run(Models.compile(TestCases.grouped()), o1);
+        MonteCarloResult hist1 = MonteCarloEngine.run(Models.compile(TestCases.grouped()), o1, d -> { }, 0);
+        MonteCarloResult hist8 = MonteCarloEngine.run(Models.compile(TestCases.grouped()), o8, d -> { }, 0);
         assertTrue(exact.exactQuantiles());
         assertTrue(!hist1.exactQuantiles());
         assertEquals(hist1.hypotheses(), hist8.hypotheses());

@@ -1,5 +1,6 @@
 package org.deciban.inference.montecarlo;
 
+import org.deciban.testing.Models;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,13 +13,13 @@ import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.DirichletSampler;
 import org.apache.commons.rng.simple.RandomSource;
-import org.deciban.inference.EvidenceMatrix;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.deciban.model.Hypothesis;
 import org.deciban.model.LikelihoodInterval;
 import org.deciban.model.Prior;
 import org.deciban.model.Settings;
+import org.deciban.testing.Slow;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.Test;
  * sample size in the hundreds or more) adds variance of order 1 / ESS to quantities whose binomial
  * standard errors are about 0.007 and 0.0067: negligible at these tolerances.
  */
+@Slow
 class SimulationBasedCalibrationTest {
 
     private static final long SEED = 20240801L;
@@ -135,7 +137,7 @@ class SimulationBasedCalibrationTest {
             Case c = caseWith(observed, iv);
 
             // 1. PIT from the engine's own draws and Z weights (W_s = Z_s / max Z, DESIGN step 5)
-            DrawModel model = DrawModel.of(c, EvidenceMatrix.of(c));
+            DrawModel model = DrawModel.of(Models.compile(c));
             DrawModel.Stream stream = model.stream(RandomSource.L64_X128_MIX.create(SEED + 1 + rep));
             double[] logZ = new double[DRAWS];
             double[][] f = new double[k][DRAWS];
@@ -164,7 +166,7 @@ class SimulationBasedCalibrationTest {
             }
 
             // 2. and 3. the engine's reported figures
-            MonteCarloResult r = MonteCarloEngine.run(c, new MonteCarloOptions(DRAWS, SEED + 1 + rep, 1,
+            MonteCarloResult r = MonteCarloEngine.run(Models.compile(c), new MonteCarloOptions(DRAWS, SEED + 1 + rep, 1,
                     Weighting.IMPORTANCE));
             for (int h = 0; h < k; h++) {
                 Interval x = r.hypotheses().get(h);

@@ -1,5 +1,6 @@
 package org.deciban.inference.montecarlo;
 
+import org.deciban.testing.Models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.deciban.inference.Posterior;
-import org.deciban.inference.dynamics.DriftFilter;
+import org.deciban.testing.DriftOracle;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.deciban.model.Hypothesis;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Monte Carlo over an uncertain drift rate (settings.drift_spread, issue 6 point 3) against an
  * independent numerical integral: with the rate the only uncertainty, the importance-weighted mean is
  * E[Z(d) p(d)] / E[Z(d)] over d = m exp(s z), z standard normal, where p(d) and Z(d) come from
- * {@link DriftFilter} (EJML matrix products, not the Monte Carlo kernel) and the expectation is a
+ * {@link DriftOracle} (EJML matrix products, not the Monte Carlo kernel) and the expectation is a
  * trapezoid sum over z in [-8, 8] with step 1e-3 (error far below 1e-8 for these smooth integrands).
  */
 class UncertainDriftTest {
@@ -52,7 +53,7 @@ class UncertainDriftTest {
         double median = 0.5;
         double spread = 0.8;
         Case c = dated(median, spread);
-        MonteCarloResult mc = MonteCarloEngine.run(c, new MonteCarloOptions(200_000, 11, 2, Weighting.IMPORTANCE));
+        MonteCarloResult mc = MonteCarloEngine.run(Models.compile(c), new MonteCarloOptions(200_000, 11, 2, Weighting.IMPORTANCE));
 
         double step = 1e-3;
         double[] num = new double[3];
@@ -60,11 +61,11 @@ class UncertainDriftTest {
         for (int i = 0; i <= 16_000; i++) {
             double z = -8 + i * step;
             double weight = Math.exp(-z * z / 2) * (i == 0 || i == 16_000 ? 0.5 : 1);
-            Posterior p = DriftFilter.run(c, median * Math.exp(spread * z), null).posterior();
+            DriftOracle.Result p = DriftOracle.run(c, median * Math.exp(spread * z), null);
             double zd = Math.exp(p.logEvidence()) * weight;
             den += zd;
             for (int k = 0; k < 3; k++) {
-                num[k] += zd * p.probabilities().get(k);
+                num[k] += zd * p.posterior()[k];
             }
         }
         for (int k = 0; k < 3; k++) {
@@ -73,7 +74,7 @@ class UncertainDriftTest {
             assertEquals(expected, iv.mean(), Z_ALLOWED * iv.mcse(), "hypothesis " + k + ", mcse " + iv.mcse());
         }
         // the spread matters here: the integral differs from the posterior at the median rate by far more than the error
-        Posterior atMedian = DriftFilter.run(c, median, null).posterior();
-        assertNotEquals(atMedian.probabilities().get(0), num[0] / den, 20 * mc.hypotheses().get(0).mcse());
+        DriftOracle.Result atMedian = DriftOracle.run(c, median, null);
+        assertNotEquals(atMedian.posterior()[0], num[0] / den, 20 * mc.hypotheses().get(0).mcse());
     }
 }

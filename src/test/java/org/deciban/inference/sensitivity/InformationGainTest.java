@@ -7,10 +7,12 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import org.deciban.inference.models.CaseModels;
 import org.deciban.model.EvidenceItem;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,15 @@ class InformationGainTest {
         return entropy(p) - po * entropy(yes) - (1 - po) * entropy(no);
     }
 
+    /** The value of an indicator against a case whose posterior is p: prior p, no evidence. */
+    private static InformationGain.Value gain(double[] p, EvidenceItem indicator) {
+        List<Double> prior = new java.util.ArrayList<>();
+        for (double x : p) {
+            prior.add(x);
+        }
+        return InformationGain.of(CaseModels.compile(Cases.of(prior, List.of())), indicator);
+    }
+
     private static EvidenceItem indicator(double r, Double... l) {
         return Cases.item("i", r, null, null, l);
     }
@@ -53,23 +64,23 @@ class InformationGainTest {
     void handComputedGain() {
         // p = (0.5, 0.5), L = (0.8, 0.4): P(seen) = 0.6; if seen (2/3, 1/3), if not (1/4, 3/4).
         // EIG = 1 - 0.6 h(1/3) - 0.4 h(1/4) = 1 - 0.6 * 0.9182958 - 0.4 * 0.8112781 = 0.1245112 bits.
-        InformationGain.Value v = InformationGain.of(new double[] {0.5, 0.5}, indicator(1.0, 0.8, 0.4));
+        InformationGain.Value v = gain(new double[] {0.5, 0.5}, indicator(1.0, 0.8, 0.4));
         assertEquals(0.6, v.pObserved(), EXACT);
         assertEquals(2.0 / 3, v.ifObserved().get(0), EXACT);
         assertEquals(0.25, v.ifNotObserved().get(0), EXACT);
         assertEquals(0.1245112, v.gainBits(), 1e-7);
         // A perfect test of two equally likely hypotheses is worth exactly one bit.
-        assertEquals(1.0, InformationGain.of(new double[] {0.5, 0.5}, indicator(1.0, 1.0, 0.0)).gainBits(), EXACT);
+        assertEquals(1.0, gain(new double[] {0.5, 0.5}, indicator(1.0, 1.0, 0.0)).gainBits(), EXACT);
     }
 
     @Test
     void equalLikelihoodsGiveZeroGain() {
         double[] p = {0.1, 0.2, 0.3, 0.4};
         for (double l : new double[] {0.0, 0.3, 0.77, 1.0}) {
-            assertEquals(0, InformationGain.of(p, indicator(1.0, l, l, l, l)).gainBits(), EXACT);
+            assertEquals(0, gain(p, indicator(1.0, l, l, l, l)).gainBits(), EXACT);
         }
         // Reliability 0 makes any indicator uninformative: L' is the mean under every hypothesis.
-        assertEquals(0, InformationGain.of(p, indicator(0.0, 0.9, 0.1, 0.5, 0.2)).gainBits(), EXACT);
+        assertEquals(0, gain(p, indicator(0.0, 0.9, 0.1, 0.5, 0.2)).gainBits(), EXACT);
     }
 
     record Draw(double[] p, Double[] l, double r) {
@@ -98,9 +109,9 @@ class InformationGainTest {
                 }));
     }
 
-    @Property(tries = 400, seed = "20240801")
+    @Property(tries = 400, seed = "20240801", edgeCases = EdgeCasesMode.NONE)
     void gainIsNeverNegativeAndMatchesTheDefinition(@ForAll("draws") Draw d) {
-        InformationGain.Value v = InformationGain.of(d.p(), indicator(d.r(), d.l()));
+        InformationGain.Value v = gain(d.p(), indicator(d.r(), d.l()));
         double[] eff = v.effective().stream().mapToDouble(Double::doubleValue).toArray();
         boolean hasZero = List.of(d.l()).contains(0.0);
         Statistics.collect(d.p().length, hasZero ? "a zero likelihood" : "no zero");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.deciban.inference.ExactEngine;
+import org.deciban.testing.Models;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
@@ -40,7 +40,7 @@ class SensitivityTest {
     void handComputedTwoHypothesisCase() {
         Case c = twoHypotheses();
         // Leave-one-out. Without a: p(H0) = 0.5 / (0.5 + 0.6) = 5/11, H1 leads. Without b: 0.8 / 1.2 = 2/3.
-        List<Sensitivity.LeaveOneOut> loo = Sensitivity.leaveOneOut(c);
+        List<Sensitivity.LeaveOneOut> loo = Sensitivity.leaveOneOut(Models.compile(c));
         assertEquals(5.0 / 11, loo.get(0).posterior().get(0), EXACT);
         assertTrue(loo.get(0).leaderChanged());
         assertEquals(5.0 / 11 - 0.625, loo.get(0).leaderShift(), EXACT);
@@ -50,7 +50,7 @@ class SensitivityTest {
         // What it takes: gap 10 log10(0.625 / 0.375) = 10 log10(5/3) = 2.2185 dB. 0.625 is "likely" [0.55, 0.80):
         // up to 0.8: 10 log10(odds 4 / odds 5/3) = 10 log10(2.4) = 3.8021 dB;
         // down to 0.55: 10 log10((5/3) / (11/9)) = 10 log10(15/11) = 1.3470 dB.
-        Sensitivity.WhatItTakes w = Sensitivity.whatItTakes(c);
+        Sensitivity.WhatItTakes w = Sensitivity.whatItTakes(Models.of(c));
         assertEquals(0, w.leader());
         assertEquals(1, w.runnerUp());
         assertEquals(Icd203.LIKELY, w.band());
@@ -60,7 +60,7 @@ class SensitivityTest {
         assertEquals(10 * Math.log10(15.0 / 11), w.bandDownDb(), EXACT);
 
         // Ledger in date order: b (2024-01-01) before a. After b alone: p(H0) = 0.5 / 1.1 = 5/11; after both 0.625.
-        Explain.Explanation x = Explain.of(c);
+        Explain.Explanation x = Explain.of(Models.compile(c));
         assertEquals("b", x.ledger().get(0).itemId());
         assertEquals(5.0 / 11, x.ledger().get(0).runningPosterior().get(0), EXACT);
         assertEquals(0.625, x.ledger().get(1).runningPosterior().get(0), EXACT);
@@ -84,7 +84,7 @@ class SensitivityTest {
         Case c = Cases.of(List.of(0.5, 0.5), List.of(
                 Cases.item("a", 1.0, null, null, 0.8, 0.4),
                 Cases.item("c", 1.0, null, 2.0, 0.5, 0.5)));
-        Sensitivity.Tornado t = Sensitivity.tornado(c).stream().filter(x -> x.itemId().equals("c")).findFirst().orElseThrow();
+        Sensitivity.Tornado t = Sensitivity.tornado(Models.compile(c)).stream().filter(x -> x.itemId().equals("c")).findFirst().orElseThrow();
         assertEquals(2.0 / 21, t.low(), QUANTILE);
         assertEquals(38.0 / 39, t.high(), QUANTILE);
         assertEquals(0.05, t.againstLeader().get(0), QUANTILE);
@@ -99,7 +99,7 @@ class SensitivityTest {
                 Cases.item("strong", 1.0, null, 5.0, 0.9, 0.2, 0.4),
                 Cases.item("unreliable", 0.0, null, 5.0, 0.9, 0.1, 0.5),
                 Cases.item("certain", 1.0, null, 5.0, 1.0, 1.0, 0.0)));
-        for (Sensitivity.Tornado t : Sensitivity.tornado(c)) {
+        for (Sensitivity.Tornado t : Sensitivity.tornado(Models.compile(c))) {
             if (t.itemId().equals("strong")) {
                 assertTrue(t.swing() > 0.1, "an uncertain item must swing: " + t.swing());
             } else {
@@ -117,11 +117,11 @@ class SensitivityTest {
                 Cases.item("g3", 1.0, "g", null, 0.5, 0.5, 0.1),
                 Cases.item("solo", 0.8, null, null, 0.2, 0.9, 0.4));
         Case c = Cases.of(List.of(0.2, 0.3, 0.5), items);
-        List<Sensitivity.LeaveOneOut> loo = Sensitivity.leaveOneOut(c);
+        List<Sensitivity.LeaveOneOut> loo = Sensitivity.leaveOneOut(Models.compile(c));
         for (int e = 0; e < items.size(); e++) {
             List<EvidenceItem> rest = new ArrayList<>(items);
             rest.remove(e);
-            Posterior expected = ExactEngine.run(Cases.of(List.of(0.2, 0.3, 0.5), rest));
+            Posterior expected = Models.exact(Cases.of(List.of(0.2, 0.3, 0.5), rest));
             for (int h = 0; h < 3; h++) {
                 assertEquals(expected.probabilities().get(h), loo.get(e).posterior().get(h), EXACT);
             }
@@ -135,7 +135,7 @@ class SensitivityTest {
                 Cases.item("x", 0.9, "g", null, 0.7, 0.2, 0.4),
                 Cases.item("y", 0.6, "g", null, 0.6, 0.3, 0.5),
                 Cases.item("z", 0.8, null, null, 0.9, 0.3, 0.4)));
-        Posterior p = ExactEngine.run(c);
+        Posterior p = Models.exact(c);
         Sensitivity.WhatItTakes w = Sensitivity.whatItTakes(p);
         int lead = w.leader();
         int ru = w.runnerUp();
@@ -146,7 +146,7 @@ class SensitivityTest {
         }
         List<EvidenceItem> more = new ArrayList<>(c.evidence());
         more.add(Cases.item("new", 1.0, null, null, l));
-        Posterior q = ExactEngine.run(c.withEvidence(more));
+        Posterior q = Models.exact(c.withEvidence(more));
         assertEquals(q.probabilities().get(lead), q.probabilities().get(ru), TIE);
         for (int h = 0; h < 3; h++) {
             assertTrue(q.probabilities().get(h) <= q.probabilities().get(lead) + TIE);
@@ -167,14 +167,14 @@ class SensitivityTest {
         }
         List<EvidenceItem> more = new ArrayList<>(c.evidence());
         more.add(Cases.item("new", 1.0, null, null, l));
-        return ExactEngine.run(c.withEvidence(more)).probabilities().get(lead);
+        return Models.exact(c.withEvidence(more)).probabilities().get(lead);
     }
 
     @Test
     void priorSweepRescalesTheOthersInProportion() {
         // No evidence: the posterior is the prior. Moving H0 to t gives H1 0.3 (1 - t) / 0.8 and H2 0.5 (1 - t) / 0.8.
         Case c = Cases.of(List.of(0.2, 0.3, 0.5), List.of(Cases.item("n", 1.0, null, null, 0.5, 0.5, 0.5)));
-        Sensitivity.PriorSweep s = Sensitivity.priorSweeps(c).get(0);
+        Sensitivity.PriorSweep s = Sensitivity.priorSweeps(Models.compile(c)).get(0);
         assertEquals(86, s.priorValues().size());
         assertEquals(0.05, s.min(0), EXACT);
         assertEquals(0.90, s.max(0), EXACT);
