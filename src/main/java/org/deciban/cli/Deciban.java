@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.deciban.inference.ImpossibleEvidenceException;
 import org.deciban.io.InputException;
+import org.deciban.io.IoReason;
+import org.deciban.report.ReportFolder;
+import org.deciban.report.Terminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,7 +50,11 @@ public final class Deciban implements Callable<Integer> {
         return BAD_INPUT;
     }
 
-    /** A command line with every subcommand, ready to execute, writing to the given writers. */
+    /**
+     * A command line with every subcommand, ready to execute, writing to the given writers. Everything it
+     * prints passes through {@link Terminal#writer}, so no string from a case reaches a terminal as a
+     * control sequence.
+     */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         return commandLine(out, err, SUBCOMMANDS);
     }
@@ -57,17 +64,33 @@ public final class Deciban implements Callable<Integer> {
         for (Class<?> sub : subcommands) {
             cl.addSubcommand(sub);
         }
-        cl.setOut(out);
-        cl.setErr(err);
+        cl.setOut(Terminal.writer(out));
+        cl.setErr(Terminal.writer(err));
         cl.setExecutionExceptionHandler(Deciban::handle);
         cl.setParameterExceptionHandler(Deciban::handleParameter);
         cl.setUsageHelpAutoWidth(true);
+        Options.registerConverters(cl);
         return cl;
     }
 
     /** Runs a command line and returns its exit code, never throwing. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(out, err, subcommandsFor(args)).execute(args);
+        CommandLine cl = commandLine(out, err, subcommandsFor(args));
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            boolean debug = java.util.Arrays.asList(args).contains("--debug");
+            cl.getErr().println("deciban: internal error: " + (e instanceof OutOfMemoryError
+                    ? "out of memory (the Java heap is too small for this case; give it more with java -Xmx...)"
+                    : "the computation nested too deeply") + (debug ? "" : " (run with --debug for the stack trace)"));
+            if (debug) {
+                e.printStackTrace(cl.getErr());
+            }
+            code = INTERNAL;
+        }
+        cl.getOut().flush();
+        cl.getErr().flush();
         out.flush();
         err.flush();
         return code;
@@ -97,7 +120,7 @@ public final class Deciban implements Callable<Integer> {
     private static int handleParameter(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("deciban: error: " + e.getMessage().replaceAll("[\\r\\n]+", " ").trim()
+        err.println("deciban: error: " + Terminal.oneLine(e.getMessage().strip())
                 + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return BAD_INPUT;
@@ -106,21 +129,30 @@ public final class Deciban implements Callable<Integer> {
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         boolean debug = CommonOptions.debugRequested(parsed);
+        int code;
         if (e instanceof InputException || e instanceof ImpossibleEvidenceException || e instanceof BadInput
-                || e instanceof org.deciban.inference.network.CliqueTooLargeException) {
-            err.println("deciban: error: " + e.getMessage());
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return BAD_INPUT;
+                || e instanceof org.deciban.inference.network.CliqueTooLargeException
+                || e instanceof ReportFolder.UnsafeFolderException) {
+            err.println("deciban: error: " + Terminal.oneLine(e.getMessage()));
+            code = BAD_INPUT;
+        } else if (e instanceof ReportFolder.WriteFailedException w) {
+            err.println("deciban: error: " + Terminal.oneLine(IoReason.of(w.getCause()) + " while writing " + w.file()
+                    + (w.note() == null ? "" : "; " + w.note())));
+            code = INTERNAL;
+        } else if (e instanceof java.io.IOException io) {
+            String file = io instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : null;
+            err.println("deciban: error: " + Terminal.oneLine(IoReason.of(io) + (file == null ? "" : ": " + file)));
+            code = INTERNAL;
+        } else {
+            err.println("deciban: internal error: " + Terminal.oneLine(String.valueOf(e))
+                    + (debug ? "" : " (run with --debug for the stack trace)"));
+            code = INTERNAL;
         }
-        err.println("deciban: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
         if (debug) {
             e.printStackTrace(err);
         }
         err.flush();
-        return INTERNAL;
+        return code;
     }
 
     public static void main(String[] args) {

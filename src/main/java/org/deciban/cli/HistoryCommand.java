@@ -2,7 +2,6 @@ package org.deciban.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deciban.io.CaseLoader;
@@ -22,7 +21,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "history", header = "Past runs of a case, and proof that none was edited (--verify).", mixinStandardHelpOptions = true,
         description = {"Print the timeline of a case's estimates, run by run, and which input files changed between runs.",
-                "With --verify, check the hash chain of reports/<case>/history.jsonl and name the first broken record.",
+                "With --verify, check the hash chain of reports/<case>/history.jsonl and name the first broken record; "
+                        + "with --anchor HASH, also check that a record hash noted earlier is still in the chain at its place.",
                 "Exit codes: 0 intact, 1 verification failed (a changed record, or a torn last line), 2 bad input."})
 public final class HistoryCommand implements Callable<Integer> {
 
@@ -38,21 +38,36 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Check the chain of records; exit 1 naming the first broken record.")
     boolean verify;
 
+    @Option(names = "--anchor", paramLabel = "HASH",
+            description = "With --verify: a record hash noted earlier (in a briefing, a commit); exit 1 unless that "
+                    + "record is still in the chain at its place, so nothing up to it was rewritten or removed.")
+    String anchor;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (anchor != null) {
+            if (!verify) {
+                throw new BadInput("--anchor: allowed only with --verify");
+            }
+            anchor = anchor.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!HistoryLog.isHash(anchor)) {
+                throw new BadInput("--anchor '" + anchor + "': allowed: a record hash of 64 hexadecimal digits, as "
+                        + "`deciban history --verify` prints it");
+            }
+        }
         String caseId = caseArg.resolve(new CaseLoader(common.root));
         ReportFolder folder = CaseRun.reportFolder(common.root, caseId);
         HistoryLog log = HistoryLog.in(folder);
         PrintWriter out = spec.commandLine().getOut();
-        String name = common.root.toAbsolutePath().normalize().relativize(log.path().toAbsolutePath().normalize()).toString();
-        if (!Files.exists(log.path())) {
+        String name = log.displayName();
+        if (!log.exists()) {
             out.println(name + ": no history yet (no run of " + caseId + " has been recorded)");
-            return 0;
+            return anchor == null ? 0 : VERIFY_FAILED;
         }
-        HistoryLog.Reading r = log.read();
+        HistoryLog.Reading r = log.read(anchor);
         if (!verify) {
             timeline(common.screen(out), caseId, name, r);
         }
@@ -66,10 +81,21 @@ public final class HistoryCommand implements Callable<Integer> {
             out.println(name + ": TORN: " + r.tornTail());
         }
         if (verify) {
-            if (r.intact()) {
-                out.println(name + ": OK, " + Numbers.count(r.entries().size(), "record") + ", chain intact"
+            boolean anchored = anchor == null || r.anchorLine() != 0;
+            if (anchor != null) {
+                out.println(name + (anchored ? ": anchor found: record " + r.anchorLine() + " has hash " + anchor
+                        + "; the records up to it are as they were when it was noted"
+                        : ": ANCHOR NOT FOUND: no record has hash " + anchor + "; the history was rewritten or cut "
+                        + "at or before the record it anchored"));
+            }
+            if (r.intact() && anchored) {
+                out.println(name + ": OK, " + Numbers.count(r.recordCount(), "record") + ", chain intact"
                         + (r.sealed().isEmpty() ? "" : " (" + Numbers.count(r.sealed().size(), "interrupted run")
                         + " noted above)"));
+                if (r.newestHash() != null) {
+                    out.println(name + ": newest record " + r.entries().get(r.entries().size() - 1).line() + ", hash "
+                            + r.newestHash() + " (note it elsewhere; --anchor checks later that it is still there)");
+                }
                 return 0;
             }
             return VERIFY_FAILED;
@@ -79,7 +105,8 @@ public final class HistoryCommand implements Callable<Integer> {
 
     private static void timeline(Screen screen, String caseId, String name, HistoryLog.Reading r) {
         List<HistoryLog.Entry> entries = r.entries();
-        screen.line(caseId + ": " + Numbers.count(entries.size(), "recorded run") + " in " + name).blank();
+        screen.line(caseId + ": " + Numbers.count(r.recordCount(), "recorded run") + " in " + name
+                + (entries.size() < r.recordCount() ? "; the newest " + entries.size() + " shown" : "")).blank();
         if (entries.isEmpty()) {
             return;
         }

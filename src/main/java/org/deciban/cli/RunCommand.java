@@ -20,6 +20,7 @@ import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.inference.sensitivity.ExpectationGap;
 import org.deciban.report.ConfidenceReport;
+import org.deciban.model.Limits;
 import org.deciban.report.HistoryRecord;
 import org.deciban.report.SourceReport;
 import org.deciban.report.HtmlReport;
@@ -83,6 +84,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
+        if (!noWrite) {
+            CaseRun.reportFolder(common.root, c.id()).check();
+        }
         CaseModel model = CaseRun.model(c);
         Posterior p = model.posterior();
         String engine = RunReport.engineNote(model);
@@ -99,24 +103,32 @@ public final class RunCommand implements Callable<Integer> {
         ExpectationGap.Figures gap = c.sourceReading() == null ? null
                 : ExpectationGap.of(model, loader.loadChecks(c).expectations());
         Map<String, String> files = RunReport.render(c, p, prov, mc, engine, variables, gap);
-        ReportFolder folder = CaseRun.reportFolder(common.root, c.id());
-        // history and report.html (issue 5): the page charts the history with this run included
-        RunHistory history = RunHistory.read(folder, HistoryRecord.of(c, p, prov));
-        HtmlReport page = RunPage.build(c, p, prov, history.entriesWithThisRun(),
-                mc == null ? null : IntervalReport.uncertainty(c, mc));
-        if (gap != null) {
-            RunPage.addSourceSection(page, c, p, gap);
-        }
-        RunPageSections.addTo(page, c, Sensitivity.figures(model), model.timeline());
-        if (variables != null) {
-            NetworkReport.addTo(page, variables);
-            page.addBefore(RunPage.EVIDENCE, NetworkDiagram.section(c, variables));
-        }
-        files.put("report.html", page.render());
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
-            written.add(history.append(spec.commandLine().getErr()));
-            written.addAll(RunReport.write(folder, files));
+            ReportFolder folder = CaseRun.reportFolder(common.root, c.id());
+            // one session under the folder's lock: report.html shows the history as it stands once this run's
+            // record is appended, and the record is appended only after every report is in place
+            try (ReportFolder.Writing session = folder.open()) {
+                RunHistory history = RunHistory.read(folder, HistoryRecord.of(c, p, prov));
+                HtmlReport page = RunPage.build(c, p, prov, history.entriesWithThisRun(),
+                        mc == null ? null : IntervalReport.uncertainty(c, mc));
+                if (gap != null) {
+                    RunPage.addSourceSection(page, c, p, gap);
+                }
+                RunPageSections.addTo(page, c, Sensitivity.figures(model), model.timeline());
+                if (variables != null) {
+                    NetworkReport.addTo(page, variables);
+                    page.addBefore(RunPage.EVIDENCE, NetworkDiagram.section(c, variables));
+                }
+                files.put("report.html", page.render());
+                try {
+                    written.addAll(session.writeAll(files));
+                } catch (ReportFolder.WriteFailedException e) {
+                    throw new ReportFolder.WriteFailedException(e.file(), e.getCause(), e.note()
+                            + "; the run was not recorded in history.jsonl");
+                }
+                written.add(history.append(spec.commandLine().getErr()));
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (mc != null) {
@@ -176,12 +188,12 @@ public final class RunCommand implements Callable<Integer> {
 
     private MonteCarloOptions monteCarloOptions(Case c) {
         long n = draws != null ? draws : c.settings().draws();
-        if (n < 1) {
-            throw new BadInput("--draws " + n + ": allowed: a whole number of at least 1");
+        if (n < 1 || n > Limits.MAX_DRAWS) {
+            throw new BadInput("--draws " + n + ": allowed: a whole number from 1 to 10^12");
         }
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (t < 1 || t > 1024) {
-            throw new BadInput("--threads " + t + ": allowed: a whole number from 1 to 1024");
+        int t = threads != null ? threads : Math.min(Limits.MAX_THREADS, Runtime.getRuntime().availableProcessors());
+        if (t < 1 || t > Limits.MAX_THREADS) {
+            throw new BadInput("--threads " + t + ": allowed: a whole number from 1 to " + Limits.MAX_THREADS);
         }
         return new MonteCarloOptions(n, seed != null ? seed : c.settings().seed(), t,
                 judgmentSpread ? Weighting.JUDGMENT_SPREAD : Weighting.IMPORTANCE);

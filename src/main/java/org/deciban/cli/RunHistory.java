@@ -10,9 +10,11 @@ import org.deciban.report.HistoryRecord;
 import org.deciban.report.ReportFolder;
 
 /**
- * The history step of {@code deciban run}: reads reports/&lt;case&gt;/history.jsonl before the
- * reports are rendered (so report.html can chart it with this run included), then appends this
- * run's record and says what it found: a torn last line it sealed, or a chain already broken.
+ * The history step of {@code deciban run}, inside the report folder's writing session (its lock is
+ * held throughout, so no other run appends in between): reads reports/&lt;case&gt;/history.jsonl
+ * before the reports are rendered, so report.html shows the history exactly as it stands once this
+ * run's record is appended; appends the record only after every report is in place; and says what
+ * it found: a torn last line it sealed, or a chain already broken.
  */
 final class RunHistory {
 
@@ -26,29 +28,33 @@ final class RunHistory {
         this.record = record;
     }
 
+    /** Reads the history of the folder; call it inside the folder's {@link ReportFolder.Writing} session. */
     static RunHistory read(ReportFolder folder, HistoryRecord record) throws IOException {
         HistoryLog log = HistoryLog.in(folder);
         return new RunHistory(log, log.read(), record);
     }
 
-    /** The recorded runs and this one, as the page shows them. */
+    /** The newest runs report.html charts and lists: this one and the {@value #PAGE_RUNS} before it. */
+    static final int PAGE_RUNS = 200;
+
+    /** The recorded runs (the newest {@link #PAGE_RUNS}) and this one, as the page shows them. */
     List<HistoryLog.Entry> entriesWithThisRun() {
-        List<HistoryLog.Entry> out = new ArrayList<>(before.entries());
-        out.add(new HistoryLog.Entry(before.lines() + 1, record));
+        List<HistoryLog.Entry> kept = before.entries();
+        List<HistoryLog.Entry> out = new ArrayList<>(kept.subList(Math.max(0, kept.size() - PAGE_RUNS), kept.size()));
+        out.add(new HistoryLog.Entry(Math.toIntExact(Math.min(Integer.MAX_VALUE, before.lines() + 1)), record));
         return out;
     }
 
     /** Appends this run's record; warnings go to {@code err}. Returns the history file. */
     Path append(PrintWriter err) throws IOException {
-        HistoryLog.Appended a = log.append(record);
-        HistoryLog.Reading after = a.after();
+        log.append(record);
         if (before.tornTail() != null) {
             err.println("deciban: warning: " + log.path().getFileName() + ": " + before.tornTail()
                     .replaceFirst(" \\(.*", "") + "; a run was interrupted while appending. Kept it and noted it in the new record.");
         }
-        if (after.brokenLine() != 0) {
+        if (before.brokenLine() != 0) {
             err.println("deciban: warning: " + log.path().getFileName() + ": the chain is broken at record "
-                    + after.brokenLine() + " (" + after.broken() + "); this run was appended after it. "
+                    + before.brokenLine() + " (" + before.broken() + "); this run was appended after it. "
                     + "See `deciban history --verify`.");
         }
         return log.path();

@@ -51,8 +51,8 @@ public final class TestCommand implements Callable<Integer> {
         CaseRun.model(c);
         Checks checks = loader.loadChecks(c);
         if (tries != null) {
-            if (tries < 1) {
-                throw new BadInput("--tries " + tries + ": allowed: a whole number of at least 1");
+            if (tries < 1 || tries > org.deciban.model.Limits.MAX_TRIES) {
+                throw new BadInput("--tries " + tries + ": allowed: a whole number from 1 to " + org.deciban.model.Limits.MAX_TRIES);
             }
             checks = checks.withTries(tries);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.deciban.inference.Timeline;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
+import org.deciban.model.Limits;
 import org.deciban.report.JsonReport;
 import org.deciban.report.Numbers;
 import org.deciban.report.Provenance;
@@ -58,8 +59,8 @@ public final class TimelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (drift != null && !(drift >= 0 && Double.isFinite(drift))) {
-            throw new BadInput("--drift: " + drift + ": allowed: a finite number >= 0 (per year; 0 means no drift)");
+        if (drift != null && !(drift >= 0 && drift <= Limits.MAX_DRIFT)) {
+            throw new BadInput("--drift " + Options.shown(drift) + ": allowed: " + CaseLoader.DRIFT_ALLOWED);
         }
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));

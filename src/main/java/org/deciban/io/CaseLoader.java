@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -24,6 +23,7 @@ import org.deciban.model.EvidenceItem;
 import org.deciban.model.Hypothesis;
 import org.deciban.model.InputFile;
 import org.deciban.model.LikelihoodInterval;
+import org.deciban.model.Limits;
 import org.deciban.model.Prior;
 import org.deciban.model.Settings;
 
@@ -35,6 +35,18 @@ import org.deciban.model.Settings;
  * {@link InputException} with file, line, field, value and what is allowed. Reading never writes.
  */
 public final class CaseLoader {
+
+    /** What an id may be, for messages. */
+    private static final String ID_ALLOWED = "an id of lower-case letters, digits and '-', starting with a letter or digit, "
+            + "at most " + Limits.MAX_ID_CHARS + " characters";
+
+    /** The range of a Dirichlet or Beta pseudo-count, for messages. */
+    static final String PSEUDO_COUNT = "a pseudo-count from " + Limits.MIN_PSEUDO_COUNT + " to "
+            + String.format(java.util.Locale.ROOT, "%.0f", Limits.MAX_PSEUDO_COUNT);
+
+    /** The range of a drift rate, for messages (also the command line's --drift). */
+    public static final String DRIFT_ALLOWED = "a number from 0 to " + String.format(java.util.Locale.ROOT, "%.0f",
+            Limits.MAX_DRIFT) + " (per year; 0 means no drift)";
 
     private final Path root;
 
@@ -72,38 +84,88 @@ public final class CaseLoader {
      */
     public Case load(String caseId) {
         String priorsName = "priors/" + caseId + ".yaml";
-        if (!Hypothesis.ID.matcher(caseId).matches()) {
-            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+, the name of priors/<case>.yaml without folder or .yaml");
-        }
-        Path priorsPath = root.resolve("priors").resolve(caseId + ".yaml");
-        if (!Files.isRegularFile(priorsPath)) {
-            List<String> cases = availableCases();
-            throw new InputException(priorsName, 0, null, null, "case '" + caseId + "' does not exist"
-                    + Suggest.didYouMean(caseId, cases)
-                    + "; allowed: " + (cases.isEmpty() ? "no case found under " + root.resolve("priors")
-                    : "one of " + String.join(", ", cases)));
-        }
+        CaseFiles files = new CaseFiles(root);
         List<InputFile> inputs = new ArrayList<>();
-        YamlDocument caseDoc = YamlDocument.parse(priorsName, read(priorsName, priorsPath, inputs));
+        YamlDocument caseDoc = YamlDocument.parse(priorsName, priorsBytes(caseId, files, inputs, true));
         CaseHeader header = readCaseFile(caseDoc, caseId, inputs);
 
         List<EvidenceItem> items = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        for (Path file : evidenceFiles(caseId)) {
-            String name = "evidence/" + caseId + "/" + file.getFileName();
-            YamlDocument doc = document(name, file, inputs, header);
+        String folder = "evidence/" + caseId;
+        List<Path> evidence = files.evidenceIn(folder, root.resolve("evidence").resolve(caseId), files.realRoot());
+        if (evidence.size() > Limits.MAX_ITEMS) {
+            // every evidence file holds at least one item: refuse before reading any of them
+            throw new InputException(folder, 0, null, null, "holds " + evidence.size() + " evidence files; allowed: at most "
+                    + Limits.MAX_ITEMS + " items in a case");
+        }
+        for (Path file : evidence) {
+            String name = folder + "/" + file.getFileName();
+            YamlDocument doc = document(name, files.read(name, file, null, null), inputs, header);
             for (EvidenceItem item : readItems(doc, header)) {
                 String before = seen.putIfAbsent(item.id(), item.origin());
                 if (before != null) {
                     throw new InputException(name, lineOfOrigin(item.origin()), "id", item.id(),
                             "duplicate evidence id, first defined at " + before + "; allowed: ids unique across the case");
                 }
+                if (items.size() == Limits.MAX_ITEMS) {
+                    throw new InputException(name, lineOfOrigin(item.origin()), null, null, "the case has more than "
+                            + Limits.MAX_ITEMS + " evidence items with this one; allowed: at most " + Limits.MAX_ITEMS
+                            + " items in a case");
+                }
                 items.add(item);
             }
         }
+        checkGroupCorrelations(caseDoc, header.settings, items);
         return new Case(caseId, header.question, header.asOf, header.hypotheses, header.prior,
                 header.settings, items, inputs, header.network, header.questionVariable, header.sourceReading,
                 header.assessment);
+    }
+
+    /**
+     * The bytes of priors/&lt;case&gt;.yaml after checking the id and the file: a missing case names the
+     * cases there are (with a did-you-mean); a folder, pipe or dangling link in its place is named as such.
+     */
+    private byte[] priorsBytes(String caseId, CaseFiles files, List<InputFile> inputs, boolean listCases) {
+        String priorsName = "priors/" + caseId + ".yaml";
+        if (!Hypothesis.ID.matcher(caseId).matches() || caseId.length() > Limits.MAX_ID_CHARS) {
+            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+, at most "
+                    + Limits.MAX_ID_CHARS + " characters, the name of priors/<case>.yaml without folder or .yaml");
+        }
+        Path priorsPath = root.resolve("priors").resolve(caseId + ".yaml");
+        if (!CaseFiles.present(priorsPath)) {
+            List<String> cases = availableCases();
+            throw new InputException(priorsName, 0, null, null, "case '" + caseId + "' does not exist"
+                    + Suggest.didYouMean(caseId, cases)
+                    + (listCases ? "; allowed: " + (cases.isEmpty() ? "no case found under " + root.resolve("priors")
+                    : "one of " + String.join(", ", cases)) : ""));
+        }
+        byte[] bytes = files.read(priorsName, priorsPath, files.realFolder("priors"), "priors/");
+        inputs.add(new InputFile(priorsName, sha256(bytes)));
+        return bytes;
+    }
+
+    /**
+     * Every group named in settings.group_correlation must be the group of some evidence item: a
+     * misspelt group would otherwise change nothing, silently.
+     */
+    private static void checkGroupCorrelations(YamlDocument caseDoc, Settings settings, List<EvidenceItem> items) {
+        if (settings.groupCorrelations().isEmpty()) {
+            return;
+        }
+        java.util.SortedSet<String> groups = new java.util.TreeSet<>();
+        for (EvidenceItem e : items) {
+            if (e.group() != null) {
+                groups.add(e.group());
+            }
+        }
+        for (String g : new java.util.TreeSet<>(settings.groupCorrelations().keySet())) {
+            if (!groups.contains(g)) {
+                throw new Fields(caseDoc).bad("/settings/group_correlation/" + g, g, groups.isEmpty()
+                        ? "a group named by some evidence item; no item of this case has a group"
+                        : "a group named by some evidence item, one of " + String.join(", ", groups)
+                        + Suggest.didYouMean(g, groups));
+            }
+        }
     }
 
     /**
@@ -114,8 +176,7 @@ public final class CaseLoader {
      */
     public org.deciban.model.Checks loadChecks(Case c) {
         String priorsName = "priors/" + c.id() + ".yaml";
-        Path priorsPath = root.resolve("priors").resolve(c.id() + ".yaml");
-        YamlDocument doc = YamlDocument.parse(priorsName, read(priorsName, priorsPath, new ArrayList<>()));
+        YamlDocument doc = YamlDocument.parse(priorsName, priorsBytes(c.id(), new CaseFiles(root), new ArrayList<>(), false));
         Dto.CaseFile dto = bind(doc, doc.root(), "", Dto.CaseFile.class);
         return ChecksReader.read(doc, dto.checks(), c);
     }
@@ -131,13 +192,14 @@ public final class CaseLoader {
      */
     public ItemFiles loadItems(String caseId, Path file) {
         List<InputFile> inputs = new ArrayList<>();
-        CaseHeader header = header(caseId, inputs);
+        CaseFiles files = new CaseFiles(root);
+        CaseHeader header = header(caseId, files, inputs);
         inputs.clear();
         String name = file.toString().replace('\\', '/');
-        if (!Files.isRegularFile(file)) {
+        if (!CaseFiles.present(file)) {
             throw new InputException(name, 0, null, null, "no such file; allowed: a YAML file of evidence items");
         }
-        return new ItemFiles(readItemFile(name, file, header, new HashMap<>(), inputs), inputs);
+        return new ItemFiles(readItemFile(name, files.read(name, file, null, null), header, new HashMap<>(), inputs), inputs);
     }
 
     /**
@@ -150,23 +212,17 @@ public final class CaseLoader {
      */
     public ItemFiles loadIndicators(String caseId) {
         List<InputFile> inputs = new ArrayList<>();
-        CaseHeader header = header(caseId, inputs);
+        CaseFiles files = new CaseFiles(root);
+        CaseHeader header = header(caseId, files, inputs);
         inputs.clear();
-        Path dir = root.resolve("evidence").resolve(caseId).resolve("indicators");
+        Path evidence = files.folder("evidence/" + caseId, root.resolve("evidence").resolve(caseId), files.realRoot());
         List<EvidenceItem> items = new ArrayList<>();
-        if (Files.isDirectory(dir)) {
-            List<Path> files;
-            try (Stream<Path> s = Files.list(dir)) {
-                files = s.filter(Files::isRegularFile)
-                        .filter(x -> isEvidenceFile(x))
-                        .sorted().collect(Collectors.toList());
-            } catch (IOException e) {
-                throw new InputException("evidence/" + caseId + "/indicators", 0, null, null, "cannot list folder: " + e.getMessage());
-            }
+        if (evidence != null) {
+            String folder = "evidence/" + caseId + "/indicators";
             Map<String, String> seen = new HashMap<>();
-            for (Path f : files) {
-                String name = "evidence/" + caseId + "/indicators/" + f.getFileName();
-                for (EvidenceItem item : readItemFile(name, f, header, seen, inputs)) {
+            for (Path f : files.evidenceIn(folder, root.resolve("evidence").resolve(caseId).resolve("indicators"), evidence)) {
+                String name = folder + "/" + f.getFileName();
+                for (EvidenceItem item : readItemFile(name, files.read(name, f, null, null), header, seen, inputs)) {
                     if (!item.observed()) {
                         throw new InputException(name, lineOfOrigin(item.origin()), "observed", "false",
                                 "allowed: leave it out; an indicator is not yet observed, both branches are weighed");
@@ -192,22 +248,14 @@ public final class CaseLoader {
         }
     }
 
-    private CaseHeader header(String caseId, List<InputFile> inputs) {
-        String priorsName = "priors/" + caseId + ".yaml";
-        if (!Hypothesis.ID.matcher(caseId).matches()) {
-            throw new InputException(priorsName, 0, "case", caseId, "allowed: a case id of [a-z0-9-]+, the name of priors/<case>.yaml without folder or .yaml");
-        }
-        Path priorsPath = root.resolve("priors").resolve(caseId + ".yaml");
-        if (!Files.isRegularFile(priorsPath)) {
-            throw new InputException(priorsName, 0, null, null, "case '" + caseId + "' does not exist"
-                    + Suggest.didYouMean(caseId, availableCases()));
-        }
-        return readCaseFile(YamlDocument.parse(priorsName, read(priorsName, priorsPath, inputs)), caseId, inputs);
+    private CaseHeader header(String caseId, CaseFiles files, List<InputFile> inputs) {
+        return readCaseFile(YamlDocument.parse("priors/" + caseId + ".yaml", priorsBytes(caseId, files, inputs, false)),
+                caseId, inputs);
     }
 
-    private List<EvidenceItem> readItemFile(String name, Path file, CaseHeader header, Map<String, String> seen,
+    private List<EvidenceItem> readItemFile(String name, byte[] bytes, CaseHeader header, Map<String, String> seen,
                                             List<InputFile> inputs) {
-        YamlDocument doc = document(name, file, inputs, header);
+        YamlDocument doc = document(name, bytes, inputs, header);
         List<EvidenceItem> items = readItems(doc, header);
         for (EvidenceItem item : items) {
             String before = seen.putIfAbsent(item.id(), item.origin());
@@ -228,49 +276,13 @@ public final class CaseLoader {
         }
     }
 
-    /** Evidence comes in YAML files and in CSV matrices. */
-    private static boolean isEvidenceFile(Path p) {
-        String n = p.getFileName().toString();
-        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".csv");
-    }
-
     /** One evidence file as a document of items: YAML as written, a CSV matrix row by row. */
-    private static YamlDocument document(String name, Path file, List<InputFile> inputs, CaseHeader header) {
-        byte[] bytes = read(name, file, inputs);
+    private static YamlDocument document(String name, byte[] bytes, List<InputFile> inputs, CaseHeader header) {
+        inputs.add(new InputFile(name, sha256(bytes)));
         if (name.endsWith(".csv")) {
             return MatrixReader.parse(name, bytes, header.hypotheses().stream().map(Hypothesis::id).collect(Collectors.toList()));
         }
         return YamlDocument.parse(name, bytes);
-    }
-
-    private List<Path> evidenceFiles(String caseId) {
-        Path dir = root.resolve("evidence").resolve(caseId);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> isEvidenceFile(p))
-                    .sorted()
-                    .collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new InputException("evidence/" + caseId, 0, null, null, "cannot list folder: " + e.getMessage());
-        }
-    }
-
-    private static byte[] read(String name, Path path, List<InputFile> inputs) {
-        try {
-            long size = Files.size(path);
-            if (size > YamlDocument.MAX_BYTES) {
-                throw new InputException(name, 0, null, null, "file is " + size
-                        + " bytes; allowed: at most " + YamlDocument.MAX_BYTES + " bytes");
-            }
-            byte[] bytes = Files.readAllBytes(path);
-            inputs.add(new InputFile(name, sha256(bytes)));
-            return bytes;
-        } catch (IOException e) {
-            throw new InputException(name, 0, null, null, "cannot read file: " + e.getMessage());
-        }
     }
 
     /** Lower-case hex SHA-256 of some bytes. */
@@ -303,12 +315,9 @@ public final class CaseLoader {
             throw new InputException(doc.file(), doc.lineOf(at), YamlDocument.fieldName(at),
                     bad.isMissingNode() ? null : bad.isValueNode() ? bad.asText() : bad.toString(),
                     "allowed: " + expected(e));
-        } catch (JsonProcessingException e) {
-            throw new InputException(doc.file(), doc.lineOf(path), YamlDocument.fieldName(path), null,
-                    "unreadable: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InputException(doc.file(), doc.lineOf(path), YamlDocument.fieldName(path), null,
-                    "unreadable: " + e.getMessage());
+                    "allowed: the documented fields of this file");
         }
     }
 
@@ -364,6 +373,10 @@ public final class CaseLoader {
         if ((dto.hypotheses() == null || dto.hypotheses().isEmpty()) && !structured) {
             throw v.missing("", "hypotheses", "a list of at least one hypothesis with id and label");
         }
+        if (dto.hypotheses() != null && dto.hypotheses().size() > Limits.MAX_HYPOTHESES) {
+            throw v.bad("/hypotheses", "(" + dto.hypotheses().size() + " hypotheses)", "at most " + Limits.MAX_HYPOTHESES
+                    + " hypotheses in a case");
+        }
         List<Hypothesis> hypotheses = new ArrayList<>();
         Map<String, Integer> hypothesisLines = new HashMap<>();
         for (int i = 0; dto.hypotheses() != null && i < dto.hypotheses().size(); i++) {
@@ -377,8 +390,9 @@ public final class CaseLoader {
             }
             // a network file's question variable keeps its state names as written, and hypotheses name them
             if (!Hypothesis.ID.matcher(h.id()).matches()
-                    && !(dto.network() != null && org.deciban.model.Variable.isStateName(h.id()))) {
-                throw v.bad(p + "/id", h.id(), "an id of lower-case letters, digits and '-', starting with a letter or digit");
+                    && !(dto.network() != null && org.deciban.model.Variable.isStateName(h.id()))
+                    || h.id().length() > Limits.MAX_ID_CHARS) {
+                throw v.bad(p + "/id", h.id(), ID_ALLOWED);
             }
             if (hypothesisLines.containsKey(h.id())) {
                 throw v.bad(p + "/id", h.id(), "a unique id; it is already used on line " + hypothesisLines.get(h.id()));
@@ -395,6 +409,10 @@ public final class CaseLoader {
             Scales scales = readScales(v, dto.tables());
             NetworkCaseReader.Result net = NetworkCaseReader.read(doc, dto, this.root.resolve("priors"), inputs,
                     hypotheses, scales, settings);
+            if (net.hypotheses().size() > Limits.MAX_HYPOTHESES) {
+                throw v.bad("/question_variable", "(" + net.hypotheses().size() + " states)", "a question of at most "
+                        + Limits.MAX_HYPOTHESES + " states (hypotheses)");
+            }
             return new CaseHeader(dto.question(), asOf, net.hypotheses(), net.prior(), settings, scales, net.network(),
                     net.questionVariable(), AnalystNotesReader.sourceReading(doc, dto.sourceReading()),
                     AnalystNotesReader.assessment(doc, dto.assessment()));
@@ -418,7 +436,8 @@ public final class CaseLoader {
                     "probabilities that sum to 1 (within " + Prior.SUM_TOLERANCE + ")");
         }
         Double concentration = dto.prior().concentration() == null ? null
-                : v.number("/prior/concentration", dto.prior().concentration(), x -> x > 0, "a positive number");
+                : v.inRange("/prior/concentration", dto.prior().concentration(), Limits.MIN_PSEUDO_COUNT,
+                Limits.MAX_PSEUDO_COUNT, PSEUDO_COUNT);
         List<Double> piList = new ArrayList<>();
         for (double x : pi) {
             piList.add(x);
@@ -445,21 +464,22 @@ public final class CaseLoader {
                     v.number("/settings/group_correlation/" + g, node, x -> x >= 0 && x <= 1, "a number in [0, 1]")));
         }
         long draws = s.draws() == null ? d.draws()
-                : v.integer("/settings/draws", s.draws(), 1, 1_000_000_000_000L, "a whole number from 1 to 10^12");
+                : v.integer("/settings/draws", s.draws(), 1, Limits.MAX_DRAWS, "a whole number from 1 to 10^12");
         long seed = s.seed() == null ? d.seed()
                 : v.integer("/settings/seed", s.seed(), Long.MIN_VALUE, Long.MAX_VALUE, "a whole number (64-bit)");
         double drift = s.drift() == null ? d.drift()
-                : v.number("/settings/drift", s.drift(), x -> x >= 0, "a number >= 0 (per year; 0 means no drift)");
+                : v.inRange("/settings/drift", s.drift(), 0, Limits.MAX_DRIFT, DRIFT_ALLOWED);
         double spread = s.driftSpread() == null ? 0
-                : v.number("/settings/drift_spread", s.driftSpread(), x -> x >= 0,
-                "a number >= 0 (standard deviation of log(drift); 0 takes the drift as exact)");
+                : v.inRange("/settings/drift_spread", s.driftSpread(), 0, Limits.MAX_DRIFT_SPREAD,
+                "a number from 0 to " + String.format(java.util.Locale.ROOT, "%.0f", Limits.MAX_DRIFT_SPREAD)
+                        + " (standard deviation of log(drift); 0 takes the drift as exact)");
         if (spread > 0 && drift == 0) {
             throw v.bad("/settings/drift_spread", s.driftSpread().asText(),
                     "0 when settings.drift is 0; a spread needs a drift > 0 as its median");
         }
         double confidence = s.defaultConfidence() == null ? d.defaultConfidence()
-                : v.number("/settings/default_confidence", s.defaultConfidence(), x -> x > 0,
-                "a positive number (Beta pseudo-count of the likelihoods of items that state no confidence)");
+                : v.inRange("/settings/default_confidence", s.defaultConfidence(), Limits.MIN_PSEUDO_COUNT,
+                Limits.MAX_PSEUDO_COUNT, PSEUDO_COUNT + " (Beta pseudo-count of the likelihoods of items that state no confidence)");
         long maxClique = s.maxClique() == null ? Settings.DEFAULT_MAX_CLIQUE
                 : v.integer("/settings/max_clique", s.maxClique(), 1, Settings.MAX_MAX_CLIQUE,
                 "a whole number of doubles from 1 to 2^30 (default 2^27): the largest clique table of a network");
@@ -513,8 +533,8 @@ public final class CaseLoader {
         if (dto.id() == null) {
             throw v.missing(p, at + "id", "an item id of [a-z0-9-]+");
         }
-        if (!Hypothesis.ID.matcher(dto.id()).matches()) {
-            throw v.bad(p + "/id", dto.id(), "an id of lower-case letters, digits and '-', starting with a letter or digit");
+        if (!Hypothesis.ID.matcher(dto.id()).matches() || dto.id().length() > Limits.MAX_ID_CHARS) {
+            throw v.bad(p + "/id", dto.id(), ID_ALLOWED);
         }
         LocalDate date = dto.date() == null ? null : v.date(p + "/date", dto.date());
         if (date != null && header.asOf() != null && date.isAfter(header.asOf())) {
@@ -564,7 +584,7 @@ public final class CaseLoader {
                     "an item possible under at least one hypothesis; an impossible item cannot have been observed");
         }
         Double confidence = dto.confidence() == null ? null
-                : v.number(p + "/confidence", dto.confidence(), x -> x > 0, "a positive number (Beta pseudo-count)");
+                : v.inRange(p + "/confidence", dto.confidence(), Limits.MIN_PSEUDO_COUNT, Limits.MAX_PSEUDO_COUNT, PSEUDO_COUNT);
         List<Double> likelihoods = new ArrayList<>();
         for (double x : l) {
             likelihoods.add(x);

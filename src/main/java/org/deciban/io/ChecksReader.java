@@ -46,7 +46,8 @@ final class ChecksReader {
                 : v.number("/checks/survival_share", entry.survivalShare(), x -> x >= 0 && x <= 1, "a number in [0, 1]");
         boolean band = entry.bandMustSurvive() == null ? d.bandMustSurvive() : entry.bandMustSurvive();
         int tries = entry.tries() == null ? d.tries()
-                : (int) v.integer("/checks/tries", entry.tries(), 1, 1_000_000, "a whole number from 1 to 1000000");
+                : (int) v.integer("/checks/tries", entry.tries(), 1, org.deciban.model.Limits.MAX_TRIES,
+                "a whole number from 1 to " + org.deciban.model.Limits.MAX_TRIES);
         if (entry.defaultConfidence() != null) {
             throw v.bad("/checks/default_confidence", entry.defaultConfidence().asText(),
                     "nothing here: the default confidence is settings.default_confidence, the one source of a "

@@ -2,13 +2,13 @@ package org.deciban.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.DoublePredicate;
 import java.util.regex.Pattern;
+import org.deciban.model.Limits;
 
 /** Field checks of one YAML document, each failure an {@link InputException} with its line. */
 final class Fields {
@@ -27,20 +27,33 @@ final class Fields {
         return new InputException(doc.file(), doc.lineOf(path), YamlDocument.fieldName(path), value, "allowed: " + allowed);
     }
 
-    /** A finite number accepted by {@code ok}. */
+    /**
+     * A finite number accepted by {@code ok}. Its text is {@link NumberText#bounded bounded} before it is
+     * converted ({@code 1e-2000000000} would cost time and memory in proportion to its exponent).
+     */
     double number(String path, JsonNode node, DoublePredicate ok, String allowed) {
         if (node == null || node.isNull() || !node.isNumber()) {
             throw bad(path, node == null || node.isNull() ? "(empty)" : node.asText(), allowed);
         }
+        checkBounded(path, node);
         double x = node.doubleValue();
         if (!Double.isFinite(x) || !ok.test(x)) {
-            throw bad(path, node.isBigDecimal() ? node.decimalValue().toPlainString() : node.asText(), allowed);
+            throw bad(path, node.asText(), allowed);
         }
         return x;
     }
 
-    /** A whole number in [min, max]. */
+    private void checkBounded(String path, JsonNode node) {
+        if (!NumberText.bounded(node.asText())) {
+            throw bad(path, node.asText(), NumberText.ALLOWED);
+        }
+    }
+
+    /** A whole number in [min, max], its text bounded before it is converted. */
     long integer(String path, JsonNode node, long min, long max, String allowed) {
+        if (node != null && node.isNumber()) {
+            checkBounded(path, node);
+        }
         if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
             throw bad(path, node == null ? "(empty)" : node.asText(), allowed);
         }
@@ -51,13 +64,18 @@ final class Fields {
         return x;
     }
 
-    /** An ISO date, yyyy-mm-dd. */
+    /** An ISO date, yyyy-mm-dd, with a year from {@link Limits#MIN_YEAR} to {@link Limits#MAX_YEAR}. */
     LocalDate date(String path, String text) {
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw bad(path, text, "a date written yyyy-mm-dd");
+        LocalDate d = Dates.parse(text);
+        if (d == null) {
+            throw bad(path, text, Dates.ALLOWED);
         }
+        return d;
+    }
+
+    /** A finite number within [min, max], for a setting with a documented range. */
+    double inRange(String path, JsonNode node, double min, double max, String allowed) {
+        return number(path, node, x -> x >= min && x <= max, allowed);
     }
 
     /**

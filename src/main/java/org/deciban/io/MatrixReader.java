@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.deciban.model.Limits;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -46,7 +47,13 @@ final class MatrixReader {
                     + " bytes; allowed: at most " + YamlDocument.MAX_BYTES + " bytes");
         }
         String text = YamlDocument.decodeUtf8(file, bytes);
-        List<Integer> recordLines = recordLines(text);
+        List<Integer> recordLines = recordLines(file, text);
+        int columns = headerColumns(text);
+        int maxColumns = hypotheses.size() + ITEM_FIELDS;
+        if (columns > maxColumns) {
+            throw new InputException(file, 1, "header", "(" + columns + " columns)", "allowed: at most " + maxColumns
+                    + " columns, one per hypothesis and per item field");
+        }
         Table t;
         try {
             t = Table.read().usingOptions(CsvReadOptions.builder(new StringReader(text))
@@ -54,9 +61,15 @@ final class MatrixReader {
                     .header(true)
                     .columnTypes(name -> ColumnType.STRING)
                     .missingValueIndicator("")
+                    .maxNumberOfColumns(maxColumns + 1)
                     .maxCharsPerColumn(YamlDocument.MAX_BYTES));
         } catch (RuntimeException e) {
-            throw new InputException(file, 0, null, null, "malformed CSV: " + firstLine(e.getMessage()));
+            throw new InputException(file, 0, null, null, "malformed CSV; allowed: comma-separated cells with a header "
+                    + "row, a cell holding commas, quotes or line breaks written in double quotes (a quote doubled)");
+        }
+        if (t.rowCount() > Limits.MAX_ITEMS) {
+            throw new InputException(file, 0, null, "(" + t.rowCount() + " rows)", "allowed: at most " + Limits.MAX_ITEMS
+                    + " items in a case");
         }
         if (t.columnCount() == 0) {
             throw new InputException(file, 1, null, "(empty file)", "allowed: a header row naming id and every hypothesis");
@@ -77,6 +90,7 @@ final class MatrixReader {
                 if (cell == null || cell.isEmpty()) {
                     continue;
                 }
+                YamlDocument.checkLength(file, line, "/" + column, cell, "cell");
                 if (hypotheses.contains(column)) {
                     likelihoods.set(column, numberOrText(cell));
                     lines.put(row + "/likelihoods/" + column, line);
@@ -130,6 +144,9 @@ final class MatrixReader {
     }
 
     private static JsonNode numberOrText(String cell) {
+        if (NumberText.looksDecimal(cell) && !NumberText.bounded(cell)) {
+            return JsonNodeFactory.instance.textNode(cell);
+        }
         try {
             return JsonNodeFactory.instance.numberNode(new BigDecimal(cell.trim()));
         } catch (NumberFormatException e) {
@@ -137,10 +154,53 @@ final class MatrixReader {
         }
     }
 
+    /** The cells of a CSV row an item may have besides its hypotheses (id, date, ..., and a few to spare). */
+    private static final int ITEM_FIELDS = 32;
+
+    /** Cells in the first record (the header), counting quoted cells as one. */
+    private static int headerColumns(String text) {
+        int cells = 1;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted && ch == ',') {
+                cells++;
+            } else if (!quoted && (ch == '\n' || ch == '\r')) {
+                break;
+            }
+        }
+        return cells;
+    }
+
+    /**
+     * The 1-based line on which each CSV record starts (quoted cells may span lines).
+     *
+     * @throws InputException naming the line where a quoted cell opens and never closes
+     */
+    static List<Integer> recordLines(String file, String text) {
+        Records r = scan(text);
+        if (r.unclosedAt() > 0) {
+            throw new InputException(file, r.unclosedAt(), null, null, "a quoted cell opens on this line and never closes; "
+                    + "allowed: every '\"' that opens a cell closed by another, and a quote inside a cell written twice");
+        }
+        return r.starts();
+    }
+
     /** The 1-based line on which each CSV record starts (quoted cells may span lines). */
     static List<Integer> recordLines(String text) {
+        return scan(text).starts();
+    }
+
+    /** Where records start, and the line where a quoted cell opened that never closes (0 when none). */
+    private record Records(List<Integer> starts, int unclosedAt) {
+    }
+
+    private static Records scan(String text) {
         List<Integer> starts = new ArrayList<>();
         int line = 1;
+        int opened = 0;
         boolean quoted = false;
         boolean atStart = true;
         for (int i = 0; i < text.length(); i++) {
@@ -151,6 +211,9 @@ final class MatrixReader {
             }
             if (ch == '"') {
                 quoted = !quoted;
+                if (quoted) {
+                    opened = line;
+                }
             } else if (ch == '\n') {
                 line++;
                 if (!quoted) {
@@ -158,14 +221,6 @@ final class MatrixReader {
                 }
             }
         }
-        return starts;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
+        return new Records(starts, quoted ? opened : 0);
     }
 }

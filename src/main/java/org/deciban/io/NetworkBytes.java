@@ -43,7 +43,7 @@ final class NetworkBytes {
             }
             stored = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new InputException(name, 0, null, null, "cannot read network file: " + e.getMessage());
+            throw new InputException(name, 0, null, null, "cannot read network file: " + IoReason.of(e));
         }
         if (stored.length == 0) {
             throw new InputException(name, 0, null, "(empty file)", "allowed: a BIF or XMLBIF network with at least one variable");
@@ -87,7 +87,7 @@ final class NetworkBytes {
         } catch (java.io.EOFException e) {
             throw new InputException(name, 0, null, null, "gzip data ends early (truncated file); allowed: a whole gzip file");
         } catch (IOException e) {
-            throw new InputException(name, 0, null, null, "cannot read network file: " + e.getMessage());
+            throw new InputException(name, 0, null, null, "cannot read network file: " + IoReason.of(e));
         }
     }
 }

@@ -79,7 +79,7 @@ public final class NetworkFile {
                 throw v.bad("/network", written, allowed + "; the path must stay inside priors/ (it is a link that leads out)");
             }
         } catch (IOException e) {
-            throw v.bad("/network", written, allowed + "; cannot read it: " + e.getMessage());
+            throw v.bad("/network", written, allowed + "; cannot read it: " + IoReason.of(e));
         }
         String name = "priors/" + priors.normalize().relativize(path).toString().replace('\\', '/');
         NetworkBytes.Read bytes = NetworkBytes.read(name, path);

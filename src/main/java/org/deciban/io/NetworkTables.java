@@ -22,7 +22,7 @@ final class NetworkTables {
     /** How far a row of a network file may sum from 1 before it is refused (it is then renormalised). */
     static final double FILE_ROW_TOLERANCE = 1e-6;
     /** Most states one variable may have. */
-    static final int MAX_STATES = 1024;
+    static final int MAX_STATES = org.deciban.model.Limits.MAX_STATES;
     /** Most parents one variable may have. */
     static final int MAX_PARENTS = 64;
 

@@ -111,9 +111,11 @@ public record Scales(Map<String, Double> source, Map<String, Double> information
         return out;
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** Lower case, single spaces, trimmed. */
     public static String normalisePhrase(String s) {
-        return s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(s.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     /** r of an Admiralty code such as "B2", or {@code null} when the code is not in the tables. */

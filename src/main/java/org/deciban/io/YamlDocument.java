@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.deciban.model.Limits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -22,8 +23,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *
  * <p>Refused, each with its line: bytes that are not UTF-8, files over {@link #MAX_BYTES}, nesting
  * deeper than {@link #MAX_DEPTH}, duplicate keys, explicit tags (such as {@code !!java.lang.Object}),
- * anchors and aliases (so an alias bomb cannot expand), and more than one document. Nothing in a
- * file is ever turned into a Java object other than maps, lists, strings, numbers and booleans.
+ * anchors and aliases (so an alias bomb cannot expand), more than one document, lines longer than
+ * {@link #MAX_LINE_CHARS} characters (before parsing), and texts and keys longer than
+ * {@link Limits#MAX_STRING_BYTES} bytes of UTF-8. Nothing in a file is ever turned into a Java object
+ * other than maps, lists, strings, numbers and booleans; a number's text is bounded where it is read
+ * as a number ({@link NumberText}).
  *
  * <p>Scalars follow YAML 1.2, not 1.1: {@code yes}, {@code no}, {@code on}, {@code off}, {@code y}
  * and {@code n} are text; {@code null} written out is the text "null" (only {@code ~} and an empty
@@ -34,7 +38,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class YamlDocument {
 
     /** Largest input file read, in bytes (4 MiB: far above any hand-written case). */
-    public static final int MAX_BYTES = 4 * 1024 * 1024;
+    public static final int MAX_BYTES = Limits.MAX_FILE_BYTES;
     /** Deepest nesting of maps and lists accepted. */
     public static final int MAX_DEPTH = 32;
 
@@ -77,6 +81,7 @@ public final class YamlDocument {
                     + " bytes; allowed: at most " + MAX_BYTES + " bytes");
         }
         String text = decodeUtf8(file, bytes);
+        checkLineLengths(file, text);
         Map<String, Integer> lines = new HashMap<>();
         try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
@@ -113,8 +118,34 @@ public final class YamlDocument {
             }
             throw new InputException(file, loc == null ? 0 : loc.getLineNr(), null, null,
                     "malformed YAML: " + msg);
-        } catch (IOException | RuntimeException e) {
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
             throw new InputException(file, 0, null, null, "malformed YAML: " + firstLine(String.valueOf(e.getMessage())));
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file, 0, null, null, "malformed YAML; allowed: one YAML document of mappings, lists "
+                    + "and plain values");
+        }
+    }
+
+    /**
+     * Longest line of a YAML file, in characters: room for the longest text ({@link Limits#MAX_STRING_BYTES}),
+     * written with escapes, and its key. SnakeYAML re-copies its buffer while it scans one long token, at a
+     * cost in the square of the token's length, so a line of a megabyte is refused before it is parsed.
+     */
+    public static final int MAX_LINE_CHARS = 4 * Limits.MAX_STRING_BYTES + 1024;
+
+    private static void checkLineLengths(String file, String text) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE_CHARS) {
+                    throw new InputException(file, line, null, "(a line of " + (i - start) + " characters)",
+                            "allowed: lines of at most " + MAX_LINE_CHARS + " characters, and texts of at most "
+                                    + Limits.MAX_STRING_BYTES + " bytes");
+                }
+                line++;
+                start = i + 1;
+            }
         }
     }
 
@@ -158,6 +189,7 @@ public final class YamlDocument {
                 ObjectNode obj = nf.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
+                    checkLength(file, line(p), path, name, "key");
                     String childPath = path + "/" + name;
                     p.nextToken();
                     obj.set(name, read(file, p, childPath, lines, depth + 1));
@@ -178,7 +210,7 @@ public final class YamlDocument {
                 return arr;
             }
             case VALUE_STRING:
-                return nf.textNode(p.getText());
+                return nf.textNode(checkLength(file, line, path, p.getText(), "text"));
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
                 return number(file, p, path, line, t == JsonToken.VALUE_NUMBER_INT);
@@ -209,6 +241,38 @@ public final class YamlDocument {
             throw new InputException(file, line, fieldName(path), p.getText(),
                     "allowed: a finite decimal number (NaN and infinity are not numbers here)");
         }
+    }
+
+    /**
+     * The text when its UTF-8 form is at most {@link Limits#MAX_STRING_BYTES} bytes; otherwise bad input
+     * naming the field and the size (the value itself is not repeated).
+     */
+    static String checkLength(String file, int line, String path, String text, String what) {
+        long bytes = utf8Length(text);
+        if (bytes > Limits.MAX_STRING_BYTES) {
+            throw new InputException(file, line, fieldName(path), "(a " + what + " of " + bytes + " bytes)",
+                    "allowed: a " + what + " of at most " + Limits.MAX_STRING_BYTES + " bytes of UTF-8");
+        }
+        return text;
+    }
+
+    /** Bytes of the UTF-8 form of a text, without encoding it (a lone surrogate counts as the 3 bytes of '?'). */
+    static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /** A JSON-pointer path as a dotted field name: "/hypotheses/0/id" gives "hypotheses[0].id". */

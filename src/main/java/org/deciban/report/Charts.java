@@ -69,12 +69,33 @@ public final class Charts {
     private Charts() {
     }
 
+    /**
+     * Longest text from a case drawn in a chart, in characters; longer text is cut with an ellipsis. A
+     * chart shows at most three lines of a label, and JFreeChart's line breaking measures a text once
+     * per break, so an uncut label of a million characters would cost time in the square of its length.
+     */
+    public static final int MAX_LABEL_CHARS = 200;
+
+    /** Text from a case as a chart draws it: one line, control characters escaped, cut to {@link #MAX_LABEL_CHARS}. */
+    public static String chartText(String s) {
+        String flat = Terminal.oneLine(s);
+        if (flat.length() <= MAX_LABEL_CHARS) {
+            return flat;
+        }
+        int cut = MAX_LABEL_CHARS - 1;
+        if (Character.isHighSurrogate(flat.charAt(cut - 1))) {
+            cut--;
+        }
+        return flat.substring(0, cut) + "\u2026";
+    }
+
     /** One bar pair of the prior-against-posterior chart; {@code interval} may be null. */
     public record Bar(String label, double prior, double posterior, Range interval) {
         public Bar {
             if (label == null) {
                 throw new IllegalArgumentException("a bar needs a label");
             }
+            label = chartText(label);
         }
     }
 
@@ -155,6 +176,7 @@ public final class Charts {
             if (label == null) {
                 throw new IllegalArgumentException("a swing needs a label");
             }
+            label = chartText(label);
             if (!(low <= high)) {
                 throw new IllegalArgumentException("swing '" + label + "': low " + low + " must not exceed high " + high);
             }
@@ -399,7 +421,7 @@ public final class Charts {
         XYSeriesCollection data = new XYSeriesCollection();
         int n = 0;
         for (Map.Entry<String, List<Double>> e : series.entrySet()) {
-            XYSeries s = new XYSeries(new Category(n++, e.getKey()), false, true);
+            XYSeries s = new XYSeries(new Category(n++, chartText(e.getKey())), false, true);
             for (int i = 0; i < points; i++) {
                 Double y = e.getValue().get(i);
                 if (y != null) {

@@ -177,7 +177,7 @@ public final class ExplainReport {
         md.add("");
         md.add("## What carries the judgment");
         md.add("");
-        summary(c, x).forEach(s -> md.add(Markdown.escape(s)));
+        summary(c, x).forEach(s -> md.add(s.startsWith("- ") ? "- " + Markdown.escape(s.substring(2)) : Markdown.escape(s)));
         md.add("");
         md.add("Items are removed in order of how much removing each alone lowers the leader (its leave-one-out "
                 + "shift, as in sensitivity.md), one more at a time, up to " + Explain.MAX_REMOVED + " or until the "

@@ -4,17 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -32,7 +38,11 @@ import java.util.regex.Pattern;
  * line number (from 1), P the SHA-256 (hex) of the previous line's UTF-8 bytes without its newline
  * (64 zeros for line 1), and H the SHA-256 of the line's own text with the {@code ,"hash":H} part
  * removed. So a changed byte in a record breaks its own hash (and names that record); a record
- * rewritten with a fresh hash, removed or inserted breaks the next record's P.
+ * rewritten with a fresh hash, removed or inserted breaks the next record's P. What an unkeyed chain
+ * cannot see: anyone who can write the file can append a forged record, or rewrite the newest
+ * records (or all of them) with fresh hashes, or remove the newest records. A hash noted elsewhere
+ * (a briefing, a commit) anchors the chain: {@link Reading#anchorLine} says where that hash still is,
+ * so everything up to it is as it was when it was noted.
  *
  * <p>Torn lines: an append is one write followed by fsync, so a crash can leave at most the last
  * line without its newline. {@link #read} reports such a tail, never drops it. The next
@@ -40,6 +50,12 @@ import java.util.regex.Pattern;
  * {@code "prev_torn":true} and P the hash of the fragment, so the fragment stays in the file, in
  * the chain, and is listed by every verification as an interrupted run. A complete line that is not
  * a valid record is never sealed: it breaks the chain.
+ *
+ * <p>Bounded memory: the file is read as a stream, one line at a time; a line longer than
+ * {@link #MAX_LINE_BYTES} is hashed without being kept (and is no valid record); a reading keeps the
+ * newest {@link #KEPT} records and counts the rest, so a history of any length is verified in the
+ * same memory. The file must be a regular file: a link, folder or pipe in its place is refused
+ * without being opened.
  */
 public final class HistoryLog {
 
@@ -47,24 +63,48 @@ public final class HistoryLog {
     public static final String FILE = "history.jsonl";
     /** The previous-line hash of the first record. */
     public static final String GENESIS = "0".repeat(64);
+    /** The newest records a reading keeps (older ones are verified and counted). */
+    public static final int KEPT = 1000;
+    /** The longest line kept for parsing; a record is a few hundred bytes plus its input list. */
+    public static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
+    /** The interrupted runs a reading lists by name (the rest are counted). */
+    private static final int MAX_NOTES = 100;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern HASH_TAIL = Pattern.compile(",\"hash\":\"([0-9a-f]{64})\"}$");
+    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path file;
+    private final String name;
 
-    private HistoryLog(Path file) {
+    private HistoryLog(Path file, String name) {
         this.file = file;
+        this.name = name;
     }
 
     /** The history of the case whose reports are in {@code folder}. */
     public static HistoryLog in(ReportFolder folder) {
-        return new HistoryLog(folder.dir().resolve(FILE));
+        return new HistoryLog(folder.dir().resolve(FILE), folder.displayName(FILE));
     }
 
     /** The history file. */
     public Path path() {
         return file;
+    }
+
+    /** The history file as messages name it ("reports/kim-2024/history.jsonl"). */
+    public String displayName() {
+        return name;
+    }
+
+    /** Whether a history file exists (a regular file or anything else in its place). */
+    public boolean exists() {
+        return Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Whether a text is a record hash (64 lower-case hex digits), as {@code --anchor} takes it. */
+    public static boolean isHash(String s) {
+        return s != null && HEX64.matcher(s).matches();
     }
 
     /** A record as stored: its line number and the record. */
@@ -74,16 +114,20 @@ public final class HistoryLog {
     /**
      * What a read of the history found.
      *
-     * @param entries     the valid records, in order (records after a break are included when valid)
-     * @param lines       number of lines, a torn tail included
-     * @param brokenLine  line number of the first break of the chain, or 0 when intact
-     * @param broken      what is wrong at {@code brokenLine}, or null
-     * @param sealed      notes on torn fragments sealed by a later record (interrupted runs)
-     * @param tornTail    a description of a torn last line (no newline yet), or null
+     * @param entries      the newest valid records, at most {@link #KEPT}, in order (records after a
+     *                     break are included when valid)
+     * @param recordCount  the number of valid records in the whole file
+     * @param lines        number of lines, a torn tail included
+     * @param brokenLine   line number of the first break of the chain, or 0 when intact
+     * @param broken       what is wrong at {@code brokenLine}, or null
+     * @param sealed       notes on torn fragments sealed by a later record (interrupted runs), at most 100
+     * @param tornTail     a description of a torn last line (no newline yet), or null
      * @param lastLineHash SHA-256 of the last line (torn or not), or {@link #GENESIS} for an empty file
+     * @param newestHash   the {@code hash} of the newest valid record, or null when there is none
+     * @param anchorLine   the line whose record has the anchor hash asked for, or 0 (not asked, or not found)
      */
-    public record Reading(List<Entry> entries, int lines, int brokenLine, String broken, List<String> sealed,
-                          String tornTail, String lastLineHash) {
+    public record Reading(List<Entry> entries, long recordCount, long lines, long brokenLine, String broken,
+                          List<String> sealed, String tornTail, String lastLineHash, String newestHash, long anchorLine) {
 
         public Reading {
             entries = List.copyOf(entries);
@@ -95,7 +139,7 @@ public final class HistoryLog {
             return brokenLine == 0 && tornTail == null;
         }
 
-        /** The records alone. */
+        /** The kept records alone. */
         public List<HistoryRecord> records() {
             return entries.stream().map(Entry::record).toList();
         }
@@ -103,101 +147,223 @@ public final class HistoryLog {
 
     /** Reads and verifies the history; an absent file reads as an empty, intact history. */
     public Reading read() throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            bytes = new byte[0];
+        return read((String) null);
+    }
+
+    /**
+     * Reads and verifies the history, and looks for a record whose hash is {@code anchor} (may be null).
+     *
+     * @throws ReportFolder.UnsafeFolderException when something other than a regular file is in its place
+     */
+    public Reading read(String anchor) throws IOException {
+        if (!exists()) {
+            return scan(new ByteArrayInputStream(new byte[0]), true, anchor);
         }
-        return read(bytes);
+        checkRegular();
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return scan(in, true, anchor);
+        }
     }
 
     /** Verifies history text (the bytes of a history file). */
     public static Reading read(byte[] bytes) {
-        List<byte[]> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                lines.add(java.util.Arrays.copyOfRange(bytes, start, i));
-                start = i + 1;
-            }
+        try {
+            return scan(new ByteArrayInputStream(bytes), true, null);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading bytes in memory failed", e);
         }
-        byte[] tail = start < bytes.length ? java.util.Arrays.copyOfRange(bytes, start, bytes.length) : null;
-        List<Entry> entries = new ArrayList<>();
-        List<String> sealed = new ArrayList<>();
-        int brokenLine = 0;
-        String broken = null;
+    }
+
+    private void checkRegular() throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!a.isRegularFile()) {
+            throw new ReportFolder.UnsafeFolderException(name + " is " + (a.isSymbolicLink() ? "a symbolic link"
+                    : a.isDirectory() ? "a folder" : "not a regular file (a pipe, socket or device)")
+                    + "; allowed: the history as a regular file in its report folder (deciban neither follows "
+                    + "links out of the folder nor opens pipes); move it away and run again");
+        }
+    }
+
+    /** One complete line as read: its number, its SHA-256, its length and its text (null when too long to keep). */
+    private record Line(long n, String hash, long length, String text) {
+    }
+
+    /** The verification state of one pass over the lines. */
+    private static final class Scan {
+        final boolean verify;
+        final String anchor;
+        final ArrayDeque<Entry> entries = new ArrayDeque<>();
+        final List<String> sealed = new ArrayList<>();
+        long sealedCount;
+        long records;
+        long brokenLine;
+        String broken;
         String prevHash = GENESIS;
-        String pendingFragment = null;
-        for (int i = 0; i < lines.size(); i++) {
-            int n = i + 1;
-            byte[] raw = lines.get(i);
-            String text = new String(raw, StandardCharsets.UTF_8);
-            Parsed parsed = parse(text, n);
+        String pendingFragment;
+        Line deferred;
+        String newest;
+        long anchorLine;
+
+        Scan(boolean verify, String anchor) {
+            this.verify = verify;
+            this.anchor = anchor;
+        }
+
+        void line(Line l) {
+            if (verify) {
+                check(l);
+            }
+            prevHash = l.hash;
+        }
+
+        private void check(Line l) {
+            long n = l.n;
+            Parsed parsed = l.text == null ? Parsed.error("it is longer than " + MAX_LINE_BYTES + " bytes")
+                    : parse(l.text, n);
             if (parsed.error != null) {
-                if (brokenLine == 0) {
-                    boolean sealedByNext = false;
-                    if (i + 1 < lines.size()) {
-                        Parsed next = parse(new String(lines.get(i + 1), StandardCharsets.UTF_8), n + 1);
-                        sealedByNext = next.error == null && next.prevTorn && next.prev.equals(sha256(raw));
-                    }
-                    if (sealedByNext) {
-                        pendingFragment = "line " + n + ": torn fragment of an interrupted run (" + raw.length
-                                + " bytes), sealed by record " + (n + 1);
-                    } else {
-                        brokenLine = n;
-                        broken = "record " + n + " is not a valid record (" + parsed.error + ")";
-                    }
+                if (deferred != null) {
+                    breakAt(deferred.n, "record " + deferred.n + " is not a valid record (" + deferredError + ")");
+                    deferred = null;
                 }
-            } else if (brokenLine == 0) {
-                entries.add(new Entry(n, parsed.record));
+                if (brokenLine == 0) {
+                    deferred = l;
+                    deferredError = parsed.error;
+                }
+                return;
+            }
+            if (deferred != null) {
+                if (parsed.prevTorn && parsed.prev.equals(deferred.hash)) {
+                    pendingFragment = "line " + deferred.n + ": torn fragment of an interrupted run (" + deferred.length
+                            + " bytes), sealed by record " + n;
+                } else {
+                    breakAt(deferred.n, "record " + deferred.n + " is not a valid record (" + deferredError + ")");
+                }
+                deferred = null;
+            }
+            keep(new Entry(Math.toIntExact(Math.min(n, Integer.MAX_VALUE)), parsed.record));
+            records++;
+            newest = parsed.hash;
+            if (anchor != null && anchor.equals(parsed.hash)) {
+                anchorLine = n;
+            }
+            if (brokenLine == 0) {
                 if (!parsed.prev.equals(prevHash)) {
-                    brokenLine = n;
-                    broken = "record " + n + " does not follow line " + (n - 1) + ": the previous-line hash it holds"
-                            + " does not match (line " + (n - 1) + " was rewritten, or a record was removed or inserted)";
+                    breakAt(n, "record " + n + " does not follow line " + (n - 1) + ": the previous-line hash it holds"
+                            + " does not match (line " + (n - 1) + " was rewritten, or a record was removed or inserted)");
                 } else if (parsed.prevTorn && pendingFragment == null) {
-                    brokenLine = n;
-                    broken = "record " + n + " says the line before it is torn, but line " + (n - 1) + " is a valid record";
-                } else if (!parsed.prevTorn && pendingFragment != null) {
-                    brokenLine = n - 1;
-                    broken = "record " + (n - 1) + " is not a valid record";
+                    breakAt(n, "record " + n + " says the line before it is torn, but line " + (n - 1) + " is a valid record");
                 }
                 if (pendingFragment != null && brokenLine == 0) {
-                    sealed.add(pendingFragment);
+                    sealedCount++;
+                    if (sealed.size() < MAX_NOTES) {
+                        sealed.add(pendingFragment);
+                    }
                 }
-                pendingFragment = null;
-            } else {
-                entries.add(new Entry(n, parsed.record));
             }
-            prevHash = sha256(raw);
+            pendingFragment = null;
         }
+
+        String deferredError;
+
+        private void breakAt(long n, String why) {
+            if (brokenLine == 0) {
+                brokenLine = n;
+                broken = why;
+            }
+        }
+
+        private void keep(Entry e) {
+            if (entries.size() == KEPT) {
+                entries.removeFirst();
+            }
+            entries.addLast(e);
+        }
+
+        void end() {
+            if (verify && deferred != null) {
+                breakAt(deferred.n, "record " + deferred.n + " is not a valid record (" + deferredError + ")");
+                deferred = null;
+            }
+            if (sealedCount > sealed.size()) {
+                sealed.add("... and " + (sealedCount - sealed.size()) + " more interrupted runs");
+            }
+        }
+    }
+
+    /**
+     * Reads lines from a stream in bounded memory: each complete line is hashed (and, when {@code verify},
+     * parsed and checked); bytes after the last newline are the torn tail.
+     */
+    private static Reading scan(InputStream raw, boolean verify, String anchor) throws IOException {
+        Scan scan = new Scan(verify, anchor);
+        MessageDigest digest = newDigest();
+        byte[] buf = new byte[64 * 1024];
+        ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+        long length = 0;
+        boolean kept = true;
+        long n = 0;
+        int got;
+        while ((got = raw.read(buf)) > 0) {
+            int start = 0;
+            for (int i = 0; i < got; i++) {
+                if (buf[i] != '\n') {
+                    continue;
+                }
+                digest.update(buf, start, i - start);
+                if (kept && length + (i - start) <= MAX_LINE_BYTES) {
+                    line.write(buf, start, i - start);
+                } else {
+                    kept = false;
+                }
+                length += i - start;
+                n++;
+                scan.line(new Line(n, HexFormat.of().formatHex(digest.digest()), length,
+                        kept ? line.toString(StandardCharsets.UTF_8) : null));
+                line.reset();
+                length = 0;
+                kept = true;
+                start = i + 1;
+            }
+            digest.update(buf, start, got - start);
+            if (kept && length + (got - start) <= MAX_LINE_BYTES) {
+                line.write(buf, start, got - start);
+            } else {
+                kept = false;
+                line.reset();
+            }
+            length += got - start;
+        }
+        scan.end();
         String torn = null;
-        if (tail != null) {
-            int n = lines.size() + 1;
-            torn = "line " + n + " is torn: " + tail.length + " bytes with no newline (a run was interrupted while"
+        String lastLineHash = scan.prevHash;
+        if (length > 0) {
+            torn = "line " + (n + 1) + " is torn: " + length + " bytes with no newline (a run was interrupted while"
                     + " appending; the next run seals it and keeps it in the chain)";
-            prevHash = sha256(tail);
+            lastLineHash = HexFormat.of().formatHex(digest.digest());
         }
-        return new Reading(entries, lines.size() + (tail == null ? 0 : 1), brokenLine, broken, sealed, torn, prevHash);
+        return new Reading(new ArrayList<>(scan.entries), scan.records, n + (length > 0 ? 1 : 0), scan.brokenLine,
+                scan.broken, scan.sealed, torn, lastLineHash, scan.newest, scan.anchorLine);
     }
 
     /**
      * Appends a record under an exclusive file lock, with one write and fsync. A torn last line
-     * is sealed (see the class comment). Returns what was read before the append, and the new line's number.
+     * is sealed (see the class comment). Returns the new record's line number.
+     *
+     * @throws ReportFolder.UnsafeFolderException when something other than a regular file is in its place
      */
-    public Appended append(HistoryRecord r) throws IOException {
+    public long append(HistoryRecord r) throws IOException {
         Files.createDirectories(file.getParent());
-        boolean created = !Files.exists(file);
+        boolean created = !exists();
+        if (!created) {
+            checkRegular();
+        }
+        long line;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS); FileLock lock = ch.lock()) {
             long size = ch.size();
-            ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
-            while (all.hasRemaining() && ch.read(all, all.position()) >= 0) {
-                // reads until full
-            }
-            Reading before = read(all.array());
+            Reading before = scan(Channels.newInputStream(ch.position(0)), false, null);
             boolean torn = before.tornTail() != null;
-            int line = before.lines() + 1;
+            line = before.lines() + 1;
             String text = line(line, r, before.lastLineHash(), torn);
             byte[] out = ((torn ? "\n" : "") + text + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer buf = ByteBuffer.wrap(out);
@@ -206,19 +372,22 @@ public final class HistoryLog {
                 pos += ch.write(buf, pos);
             }
             ch.force(true);
+        } catch (ReportFolder.UnsafeFolderException e) {
+            throw e;
+        } catch (IOException e) {
+            if (Files.isSymbolicLink(file)) {
+                checkRegular();
+            }
+            throw new ReportFolder.WriteFailedException(name, e, "the run's record was not appended");
         }
         if (created) {
             syncDirectory(file.getParent());
         }
-        return new Appended(read());
-    }
-
-    /** The history as it reads after an append. */
-    public record Appended(Reading after) {
+        return line;
     }
 
     /** The text of a record as line {@code n} of the file (without the newline). */
-    static String line(int n, HistoryRecord r, String prev, boolean prevTorn) {
+    static String line(long n, HistoryRecord r, String prev, boolean prevTorn) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("record", n);
         o.put("time", r.time());
@@ -252,13 +421,13 @@ public final class HistoryLog {
         return body.substring(0, body.length() - 1) + ",\"hash\":\"" + hash + "\"}";
     }
 
-    private record Parsed(HistoryRecord record, String prev, boolean prevTorn, String error) {
+    private record Parsed(HistoryRecord record, String prev, boolean prevTorn, String hash, String error) {
         static Parsed error(String why) {
-            return new Parsed(null, null, false, why);
+            return new Parsed(null, null, false, null, why);
         }
     }
 
-    private static Parsed parse(String text, int n) {
+    private static Parsed parse(String text, long n) {
         Matcher m = HASH_TAIL.matcher(text);
         if (!m.find()) {
             return Parsed.error("it does not end with its hash");
@@ -269,7 +438,7 @@ public final class HistoryLog {
         }
         try {
             JsonNode o = MAPPER.readTree(body);
-            if (o.path("record").asInt(-1) != n) {
+            if (!o.path("record").canConvertToLong() || o.path("record").asLong(-1) != n) {
                 return Parsed.error("it says it is record " + o.path("record") + " but it is line " + n);
             }
             Map<String, String> inputs = new LinkedHashMap<>();
@@ -278,8 +447,10 @@ public final class HistoryLog {
                     o.path("seed").isNumber() ? o.path("seed").asLong() : null,
                     o.path("draws").isNumber() ? o.path("draws").asLong() : null,
                     numbers(o.path("hypotheses")), numbers(o.path("outcomes")));
-            return new Parsed(r, text(o, "prev"), o.path("prev_torn").asBoolean(false), null);
-        } catch (IOException | IllegalArgumentException e) {
+            return new Parsed(r, text(o, "prev"), o.path("prev_torn").asBoolean(false), m.group(1), null);
+        } catch (IOException e) {
+            return Parsed.error("not a history record: its text is not valid JSON");
+        } catch (IllegalArgumentException e) {
             return Parsed.error("not a history record: " + e.getMessage());
         }
     }
@@ -303,8 +474,12 @@ public final class HistoryLog {
 
     /** SHA-256 of bytes, as lower-case hex. */
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }

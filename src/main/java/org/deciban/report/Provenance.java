@@ -24,7 +24,7 @@ public record Provenance(String caseId, String time, String version, String java
         inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
     }
 
-    /** The provenance as Markdown lines. */
+    /** The provenance as Markdown lines; paths {@link Markdown#escape escaped}, so any file name is text. */
     public List<String> markdown() {
         List<String> out = new ArrayList<>();
         out.add("## Provenance");
@@ -36,7 +36,7 @@ public record Provenance(String caseId, String time, String version, String java
             out.add("- seed: " + seed + (draws == null ? "" : ", draws: " + draws));
         }
         out.add("- inputs (SHA-256):");
-        inputs.forEach((path, hash) -> out.add("  - `" + path + "` " + hash));
+        inputs.forEach((path, hash) -> out.add("  - " + Markdown.escape(path) + " " + Markdown.escape(hash)));
         return out;
     }
 }

@@ -93,11 +93,7 @@ public final class RunReport {
 
     /** Writes rendered files into the case's report folder; returns the paths written. */
     public static List<Path> write(ReportFolder folder, Map<String, String> files) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            out.add(folder.write(f.getKey(), f.getValue()));
-        }
-        return out;
+        return folder.writeAll(files);
     }
 
     /**

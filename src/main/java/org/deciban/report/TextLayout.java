@@ -158,8 +158,9 @@ public final class TextLayout {
      */
     public String prose(String text) {
         StringBuilder sb = new StringBuilder();
-        for (String line : text.split("\\R", -1)) {
-            wrap(sb, line.stripTrailing());
+        // only line feeds end a line: a vertical tab, form feed or CR from a case is shown escaped, not obeyed
+        for (String line : text.split("\n", -1)) {
+            wrap(sb, Terminal.escape(line).stripTrailing());
         }
         return sb.toString();
     }
@@ -190,7 +191,32 @@ public final class TextLayout {
         sb.append(current.toString().stripTrailing()).append('\n');
     }
 
+    /**
+     * A cell on one line: each run of line breaks and tabs becomes one space, and other control and bidi
+     * characters are shown escaped ({@link Terminal#escape}), so the widths count what the terminal prints.
+     * A plain scan: a table of 50,000 rows passes every cell through here.
+     */
     private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ");
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = null;
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean brk = c == '\r' || c == '\n' || c == '\t';
+            if (brk && sb == null) {
+                sb = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (sb != null) {
+                if (!brk) {
+                    sb.append(c);
+                } else if (!inRun) {
+                    sb.append(' ');
+                }
+            }
+            inRun = brk;
+        }
+        return Terminal.escape(sb == null ? s : sb.toString());
     }
 }

@@ -106,7 +106,7 @@ class BadInputTest {
                 d("drift spread without a drift", replace(PRIORS, "  seed: 7", "  seed: 7\n  drift_spread: 0.5"),
                         PRIORS, 21, "'settings.drift_spread'", "'0.5'", "drift > 0"),
                 d("negative drift spread", replace(PRIORS, "  seed: 7", "  seed: 7\n  drift: 0.3\n  drift_spread: -1"),
-                        PRIORS, 22, "'settings.drift_spread'", "'-1'", ">= 0"),
+                        PRIORS, 22, "'settings.drift_spread'", "'-1'", "a number from 0 to 5"),
                 d("NaN likelihood", replace(FIRST, "alpha: 0.8,", "alpha: .nan,"),
                         FIRST, 8, "'likelihoods.alpha'", "'.nan'"),
                 d("infinite likelihood", replace(FIRST, "alpha: 0.8,", "alpha: .inf,"),

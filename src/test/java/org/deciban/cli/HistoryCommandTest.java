@@ -45,6 +45,30 @@ class HistoryCommandTest {
     }
 
     @Test
+    void verifyPrintsTheNewestHashAndAnAnchorNotedEarlierIsCheckedAtItsPlace() throws Exception {
+        ReportCaseFixture.write(root, 2);
+        String r = root.toString();
+        assertEquals(0, ReportCaseFixture.run("run", "--no-mc", "--root", r, "evil").code());
+        ReportCaseFixture.Result first = ReportCaseFixture.run("history", "--root", r, "--verify", "evil");
+        String noted = first.out().replaceAll("(?s).*newest record 1, hash ([0-9a-f]{64}).*", "$1");
+        assertEquals(64, noted.length(), first.out());
+        assertEquals(0, ReportCaseFixture.run("run", "--no-mc", "--root", r, "evil").code());
+        ReportCaseFixture.Result anchored = ReportCaseFixture.run("history", "--root", r, "--verify", "--anchor", noted, "evil");
+        assertEquals(0, anchored.code(), anchored.out());
+        assertTrue(anchored.out().contains("anchor found: record 1"), anchored.out());
+        // the whole history replaced by one fresh run (of changed evidence, so no record can repeat the noted
+        // one): the plain check passes, the anchor does not
+        Files.delete(root.resolve("reports/evil/history.jsonl"));
+        Path items = root.resolve("evidence/evil/items.yaml");
+        Files.writeString(items, Files.readString(items).replace("ha: 0.20", "ha: 0.90"));
+        assertEquals(0, ReportCaseFixture.run("run", "--no-mc", "--root", r, "evil").code());
+        assertEquals(0, ReportCaseFixture.run("history", "--root", r, "--verify", "evil").code());
+        ReportCaseFixture.Result lost = ReportCaseFixture.run("history", "--root", r, "--verify", "--anchor", noted, "evil");
+        assertEquals(HistoryCommand.VERIFY_FAILED, lost.code(), lost.out());
+        assertTrue(lost.out().contains("ANCHOR NOT FOUND"), lost.out());
+    }
+
+    @Test
     void aTornLineFailsVerifyUntilTheNextRunSealsIt() throws Exception {
         ReportCaseFixture.write(root, 2);
         String r = root.toString();

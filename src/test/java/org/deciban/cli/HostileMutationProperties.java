@@ -45,7 +45,11 @@ class HostileMutationProperties {
 
     static final List<String> PAYLOADS = List.of(".nan", ".inf", "-.inf", "1e999", "-0.5", "2", "!!java.net.URL [\"http://localhost/\"]",
             "&anchor x", "*anchor", "\"../../etc/passwd\"", "a/b", "[[[[[[[[[[", "{", "}", ": :", "- - -", "\t", "\"", "'",
-            "? complex", "<script>alert(1)</script>", "=cmd|' /C calc'!A0", "~", "!!binary aGk=", "%YAML 1.1", "---");
+            "? complex", "<script>alert(1)</script>", "=cmd|' /C calc'!A0", "~", "!!binary aGk=", "%YAML 1.1", "---",
+            // issue 14: numbers whose text is unbounded, settings out of range, dates out of range, hostile strings
+            "1e-999999999", "1e-2000000000", "0." + "3".repeat(60), "1e-6", "1e308", "1000", "-999999999-01-01",
+            "+99999-01-01", "2024-02-30", "\"\\e[31mred\\u202e\\v\\f\"", "\"a\\nb\"", "\" =HYPERLINK(1)\"",
+            "\"[x](javascript:alert(1)) ![b](http://localhost/b.png)\"", "\"\\u009b2J\"");
 
     enum Operation { TRUNCATE, DELETE_LINE, DUPLICATE_LINE, INSERT_PAYLOAD, REPLACE_NUMBER, INSERT_BAD_BYTES, INDENT_LINE }
 
@@ -158,6 +162,8 @@ class HostileMutationProperties {
         Statistics.label("operation").collect(m.op());
         String where = m + ": " + HostileInputTest.abbreviate(r.err());
         assertTrue(r.code() == 0 || r.code() == 2, where);
+        assertTrue(HostileInputTest.printable(r.out()) && HostileInputTest.printable(r.err()),
+                "a raw control or bidi character was printed: " + where);
         assertFalse(r.err().contains("at org.") || r.err().contains("Exception"), where);
         if (r.code() == 2) {
             List<String> lines = r.errLines();

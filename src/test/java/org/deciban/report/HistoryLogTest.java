@@ -111,6 +111,90 @@ class HistoryLogTest {
         assertEquals(2, r.brokenLine(), r.broken());
     }
 
+    /** The hash field of line n (1-based) of a history file, read with a pattern written here. */
+    private static String hashOf(List<String> lines, int n) {
+        return lines.get(n - 1).replaceAll(".*\"hash\":\"([0-9a-f]{64})\"}$", "$1");
+    }
+
+    @Test
+    void anAnchoredHashIsFoundAtItsPlaceAndMissedOnceTheChainIsRewritten() throws Exception {
+        HistoryLog log = logWith(4);
+        List<String> lines = Files.readAllLines(log.path());
+        String anchor = hashOf(lines, 2);
+        HistoryLog.Reading r = log.read(anchor);
+        assertTrue(r.intact());
+        assertEquals(2, r.anchorLine());
+        assertEquals(hashOf(lines, 4), r.newestHash());
+        // rewrite records 2 to 4 with fresh, correctly chained hashes: the plain check passes, the anchor does not
+        StringBuilder forged = new StringBuilder(lines.get(0)).append('\n');
+        String prev = HistoryLog.sha256(lines.get(0).getBytes(StandardCharsets.UTF_8));
+        for (int n = 2; n <= 4; n++) {
+            String line = HistoryLog.line(n, record(0.9), prev, false);
+            forged.append(line).append('\n');
+            prev = HistoryLog.sha256(line.getBytes(StandardCharsets.UTF_8));
+        }
+        Files.writeString(log.path(), forged.toString());
+        HistoryLog.Reading rewritten = log.read(anchor);
+        assertTrue(rewritten.intact(), "an unkeyed chain cannot see a consistent rewrite");
+        assertEquals(0, rewritten.anchorLine(), "the anchor must be missed after the rewrite");
+        // cut after record 1: the anchor of record 2 is gone too
+        Files.writeString(log.path(), lines.get(0) + "\n");
+        assertEquals(0, log.read(anchor).anchorLine());
+    }
+
+    @Test
+    void aHistoryLongerThanTheHeapIsReadAndAppendedToInBoundedMemory() throws Exception {
+        // 48 MiB of valid, chained records (built with the record format's own line writer), read and appended
+        // to by separate JVMs limited to a 32 MiB heap: a reader that held the file would run out of memory
+        Path root = dir.resolve("project");
+        Path reports = root.resolve("reports/small");
+        Files.createDirectories(reports);
+        org.deciban.testing.Tree.copyCase("small", root);
+        long target = 48L * 1024 * 1024;
+        String prev = HistoryLog.GENESIS;
+        long written = 0;
+        int n = 0;
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(reports.resolve(HistoryLog.FILE), StandardCharsets.UTF_8)) {
+            Map<String, String> inputs = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 8; i++) {
+                inputs.put("evidence/small/file-" + i + ".yaml", "cd".repeat(32));
+            }
+            HistoryRecord r = new HistoryRecord("2024-08-01T00:00:00Z", "0.1.0", "17", inputs, 7L, 1000L,
+                    Map.of("a", 0.25, "b", 0.75), Map.of());
+            while (written < target) {
+                String line = HistoryLog.line(++n, r, prev, false);
+                w.write(line);
+                w.write('\n');
+                written += line.length() + 1;
+                prev = HistoryLog.sha256(line.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        String[] verify = child(root, "history", "--verify", "small");
+        assertEquals("0", verify[0], verify[1]);
+        assertTrue(verify[1].contains("OK, " + n + " records, chain intact"), verify[1]);
+        String[] timeline = child(root, "history", "small");
+        assertEquals("0", timeline[0], timeline[1]);
+        assertTrue(timeline[1].contains(n + " recorded runs") && timeline[1].contains("the newest " + HistoryLog.KEPT + " shown"),
+                timeline[1].substring(0, Math.min(400, timeline[1].length())));
+        String[] run = child(root, "run", "--no-mc", "small");
+        assertEquals("0", run[0], run[1]);
+        HistoryLog.Reading after = HistoryLog.in(ReportFolder.of(root.resolve("reports"), "small")).read();
+        assertTrue(after.intact(), after.broken());
+        assertEquals(n + 1, after.recordCount());
+    }
+
+    /** Runs deciban in a JVM with a 32 MiB heap; returns {exit code, stdout and stderr}. */
+    private static String[] child(Path root, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m", "-cp", System.getProperty("java.class.path"), org.deciban.cli.Deciban.class.getName()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--root", root.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "the child did not finish");
+        return new String[] {Integer.toString(p.exitValue()), out};
+    }
+
     private static int indexOf(byte[] b, byte x, int from) {
         for (int i = from; i < b.length; i++) {
             if (b[i] == x) {

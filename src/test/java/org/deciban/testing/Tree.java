@@ -73,7 +73,11 @@ public final class Tree {
         }
     }
 
-    /** Relative path ('/'-separated) to SHA-256, for every regular file under root; folders too, as "dir/". */
+    /**
+     * Relative path ('/'-separated) to SHA-256, for every regular file under root; folders too, as "dir/";
+     * a symbolic link as "link to TARGET" (never followed) and a pipe, socket or device as "special"
+     * (never opened).
+     */
     public static Map<String, String> snapshot(Path root) {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
@@ -82,8 +86,17 @@ public final class Tree {
                 if (rel.isEmpty()) {
                     continue;
                 }
-                out.put(Files.isDirectory(p) ? rel + "/" : rel,
-                        Files.isDirectory(p) ? "dir" : CaseLoader.sha256(Files.readAllBytes(p)));
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
+                        java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (a.isDirectory()) {
+                    out.put(rel + "/", "dir");
+                } else if (a.isSymbolicLink()) {
+                    out.put(rel, "link to " + Files.readSymbolicLink(p));
+                } else if (a.isRegularFile()) {
+                    out.put(rel, CaseLoader.sha256(Files.readAllBytes(p)));
+                } else {
+                    out.put(rel, "special");
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
