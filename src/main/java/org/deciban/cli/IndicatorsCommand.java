@@ -11,6 +11,7 @@ import org.deciban.inference.Posterior;
 import org.deciban.inference.sensitivity.InformationGain;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
+import org.deciban.report.TerminalTables;
 import org.deciban.report.IndicatorReport;
 import org.deciban.report.JsonReport;
 import org.deciban.report.Provenance;
@@ -61,11 +62,11 @@ public final class IndicatorsCommand implements Callable<Integer> {
         Screen screen = common.screen(out);
         screen.line(c.id() + ": " + c.question()).blank();
         IndicatorReport.summary(c, p, ranked).forEach(screen::line);
-        screen.blank().table(IndicatorReport.table(c, ranked), 2);
-        tech.tablesaw.api.Table given = IndicatorReport.givenTable(c, ranked);
-        if (given.rowCount() > 0) {
+        screen.blank().text(TerminalTables.indicators(screen.layout(), c, ranked));
+        String given = TerminalTables.indicatorsGiven(screen.layout(), c, ranked);
+        if (!given.isEmpty()) {
             screen.blank().line("Under each state of another parent of the indicator's variable, as if it were known:")
-                    .blank().table(given, 2);
+                    .blank().text(given);
         }
         ReportOutput.listWritten(out, common.root, written);
         return 0;

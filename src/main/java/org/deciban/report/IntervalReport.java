@@ -12,7 +12,6 @@ import org.deciban.model.Case;
 import org.deciban.inference.montecarlo.Interval;
 import org.deciban.inference.montecarlo.MonteCarloResult;
 import org.deciban.inference.montecarlo.Weighting;
-import org.deciban.model.Icd203;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.Hypothesis;
-import org.deciban.model.Icd203;
 import tech.tablesaw.api.Table;
+import org.deciban.model.HistoryEntry;
 
 /**
  * The page {@code reports/<case>/report.html} of a run. Sections, in order: headline, posterior
@@ -49,7 +49,7 @@ public final class RunPage {
      * @param history     the case's history records, the current run's included (may be empty)
      * @param uncertainty intervals to show, or null when the run has none
      */
-    public static HtmlReport build(Case c, Posterior p, Provenance prov, List<HistoryLog.Entry> history,
+    public static HtmlReport build(Case c, Posterior p, Provenance prov, List<HistoryEntry> history,
                                    Uncertainty uncertainty) {
         HtmlReport page = new HtmlReport("deciban report: " + c.id());
         page.intro(c.question());
@@ -133,7 +133,7 @@ public final class RunPage {
         return c.hypotheses().stream().filter(h -> h.id().equals(id)).map(Hypothesis::label).findFirst().orElse(id);
     }
 
-    private static void history(HtmlReport.Section s, Case c, List<HistoryLog.Entry> history) {
+    private static void history(HtmlReport.Section s, Case c, List<HistoryEntry> history) {
         if (history.isEmpty()) {
             s.paragraph("No run of this case has been recorded yet.");
             return;

@@ -1,7 +1,5 @@
 package org.deciban.report;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +9,6 @@ import org.deciban.inference.Posterior;
 import org.deciban.inference.montecarlo.MonteCarloResult;
 import org.deciban.inference.sensitivity.ExpectationGap;
 import org.deciban.model.Case;
-import org.deciban.model.Icd203;
 import tech.tablesaw.api.Table;
 
 /**
@@ -89,11 +86,6 @@ public final class RunReport {
                     + drift;
         }
         return TimelineReport.engineNote(m.drift()) + drift;
-    }
-
-    /** Writes rendered files into the case's report folder; returns the paths written. */
-    public static List<Path> write(ReportFolder folder, Map<String, String> files) throws IOException {
-        return folder.writeAll(files);
     }
 
     /**

@@ -1,11 +1,8 @@
-package org.deciban.report;
+package org.deciban.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deciban.inference.OutcomeShare;
-import org.deciban.inference.Posterior;
-import org.deciban.model.Case;
 
 /**
  * One run of a case in {@code reports/<case>/history.jsonl}.
@@ -18,7 +15,7 @@ import org.deciban.model.Case;
  * @param draws      Monte Carlo draws, or null
  * @param hypotheses posterior per hypothesis id, in case order
  * @param outcomes   posterior per outcome, in order of first appearance; the share of hypotheses
- *                   naming no outcome under {@link PosteriorTables#NO_OUTCOME}
+ *                   naming no outcome under the report's name for no outcome ("(no outcome)")
  */
 public record HistoryRecord(String time, String version, String java, Map<String, String> inputs,
                             Long seed, Long draws, Map<String, Double> hypotheses, Map<String, Double> outcomes) {
@@ -30,21 +27,5 @@ public record HistoryRecord(String time, String version, String java, Map<String
         inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         hypotheses = Collections.unmodifiableMap(new LinkedHashMap<>(hypotheses));
         outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
-    }
-
-    /** The record of a run: its provenance and its posterior. */
-    public static HistoryRecord of(Case c, Posterior p, Provenance prov) {
-        Map<String, Double> hs = new LinkedHashMap<>();
-        for (int k = 0; k < c.size(); k++) {
-            hs.put(c.hypotheses().get(k).id(), p.probabilities().get(k));
-        }
-        Map<String, Double> os = new LinkedHashMap<>();
-        for (OutcomeShare o : p.outcomes()) {
-            os.put(o.outcome(), o.probability());
-        }
-        if (!p.outcomes().isEmpty() && p.noOutcomePrior() > 0) {
-            os.put(PosteriorTables.NO_OUTCOME, p.noOutcomeProbability());
-        }
-        return new HistoryRecord(prov.time(), prov.version(), prov.java(), prov.inputs(), prov.seed(), prov.draws(), hs, os);
     }
 }

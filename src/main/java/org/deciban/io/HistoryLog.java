@@ -1,4 +1,4 @@
-package org.deciban.report;
+package org.deciban.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deciban.model.HistoryEntry;
+import org.deciban.model.HistoryRecord;
 
 /**
  * The forecast history {@code reports/<case>/history.jsonl}: append-only, one JSON record a line,
@@ -107,10 +109,6 @@ public final class HistoryLog {
         return s != null && HEX64.matcher(s).matches();
     }
 
-    /** A record as stored: its line number and the record. */
-    public record Entry(int line, HistoryRecord record) {
-    }
-
     /**
      * What a read of the history found.
      *
@@ -126,7 +124,7 @@ public final class HistoryLog {
      * @param newestHash   the {@code hash} of the newest valid record, or null when there is none
      * @param anchorLine   the line whose record has the anchor hash asked for, or 0 (not asked, or not found)
      */
-    public record Reading(List<Entry> entries, long recordCount, long lines, long brokenLine, String broken,
+    public record Reading(List<HistoryEntry> entries, long recordCount, long lines, long brokenLine, String broken,
                           List<String> sealed, String tornTail, String lastLineHash, String newestHash, long anchorLine) {
 
         public Reading {
@@ -141,7 +139,7 @@ public final class HistoryLog {
 
         /** The kept records alone. */
         public List<HistoryRecord> records() {
-            return entries.stream().map(Entry::record).toList();
+            return entries.stream().map(HistoryEntry::record).toList();
         }
     }
 
@@ -192,7 +190,7 @@ public final class HistoryLog {
     private static final class Scan {
         final boolean verify;
         final String anchor;
-        final ArrayDeque<Entry> entries = new ArrayDeque<>();
+        final ArrayDeque<HistoryEntry> entries = new ArrayDeque<>();
         final List<String> sealed = new ArrayList<>();
         long sealedCount;
         long records;
@@ -240,7 +238,7 @@ public final class HistoryLog {
                 }
                 deferred = null;
             }
-            keep(new Entry(Math.toIntExact(Math.min(n, Integer.MAX_VALUE)), parsed.record));
+            keep(new HistoryEntry(Math.toIntExact(Math.min(n, Integer.MAX_VALUE)), parsed.record));
             records++;
             newest = parsed.hash;
             if (anchor != null && anchor.equals(parsed.hash)) {
@@ -272,7 +270,7 @@ public final class HistoryLog {
             }
         }
 
-        private void keep(Entry e) {
+        private void keep(HistoryEntry e) {
             if (entries.size() == KEPT) {
                 entries.removeFirst();
             }
