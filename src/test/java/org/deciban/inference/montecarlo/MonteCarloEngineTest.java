@@ -49,7 +49,7 @@ class MonteCarloEngineTest {
 
     @Test
     void weightedMeanIsTheExactPosteriorWhenNoGroupHasWeightBelowOne() {
-        // Hand derivation (DESIGN steps 1-3 on TestCases.worked()):
+        // Hand derivation (design.md steps 1-3 on TestCases.worked()):
         // item two L' = 0.5 L + 0.5 * mean(0.2, 0.7, 0.4) = (0.1, 0.35, 0.2) + 0.21667 = (0.31667, 0.56667, 0.41667)
         // item three absent: 1 - L = (0.7, 0.9, 0.4)
         // numerators: a 0.5*0.6*0.31667*0.7, b 0.3*0.3*0.56667*0.9, c 0.2*0.5*0.41667*0.4
@@ -63,7 +63,7 @@ class MonteCarloEngineTest {
             assertEquals(num[k] / z, iv.mean(), Z_TOL * iv.mcse(), "hypothesis " + k + " mcse " + iv.mcse());
             assertTrue(iv.p05() < iv.median() && iv.median() < iv.p95(), iv.toString());
         }
-        // outcomes: A wins = a, B wins = b; no-outcome share = c (DESIGN step 6)
+        // outcomes: A wins = a, B wins = b; no-outcome share = c (design.md step 6)
         assertEquals(num[0] / z, r.outcomes().get(0).mean(), Z_TOL * r.outcomes().get(0).mcse());
         assertEquals(num[1] / z, r.outcomes().get(1).mean(), Z_TOL * r.outcomes().get(1).mcse());
         assertEquals(num[2] / z, r.noOutcome().mean(), Z_TOL * r.noOutcome().mcse());
