@@ -14,6 +14,13 @@ import org.deciban.inference.sensitivity.Explain;
 import org.deciban.inference.sensitivity.Sensitivity;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
+import org.deciban.inference.montecarlo.MonteCarloResult;
+import org.deciban.report.HtmlReport;
+import org.deciban.report.IntervalReport;
+import org.deciban.report.Provenance;
+import org.deciban.report.RunPage;
+import org.deciban.report.RunPageSections;
+import org.deciban.report.RunReport;
 
 /**
  * Where the time of a whole run goes, stage by stage, for the scale benchmark (src/bench/scale.sh):
@@ -41,12 +48,22 @@ public final class ScaleStages {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
         Case c = stage("load", () -> new CaseLoader(root).load(args[1]));
         CaseModel m = stage("compile", () -> CaseModels.compile(c));
-        stage("monte-carlo", () -> MonteCarloEngine.run(m, new MonteCarloOptions(c.settings().draws(),
+        MonteCarloResult mc = stage("monte-carlo", () -> MonteCarloEngine.run(m, new MonteCarloOptions(c.settings().draws(),
                 c.settings().seed(), threads, Weighting.IMPORTANCE)));
         stage("leave-one-out", () -> Sensitivity.leaveOneOut(m));
         stage("tornado", () -> Sensitivity.tornado(m));
         stage("prior-sweep", () -> Sensitivity.priorSweeps(m));
         stage("explain", () -> Explain.of(m));
         stage("timeline", m::timeline);
+        // what run adds: the Markdown and CSV reports, and report.html with its sensitivity and timeline sections
+        Provenance prov = new Provenance(c.id(), "2024-08-01T00:00:00Z", "bench", System.getProperty("java.version"),
+                java.util.Map.of(), c.settings().seed(), c.settings().draws());
+        stage("reports", () -> RunReport.render(c, m.posterior(), prov, mc, RunReport.engineNote(m), null, null));
+        Sensitivity.Figures f = stage("figures", () -> Sensitivity.figures(m));
+        stage("page", () -> {
+            HtmlReport page = RunPage.build(c, m.posterior(), prov, java.util.List.of(), IntervalReport.uncertainty(c, mc));
+            RunPageSections.addTo(page, c, f, m.timeline());
+            return page.render();
+        });
     }
 }

@@ -36,8 +36,18 @@ class LauncherTest {
         assertEquals(Optional.of(List.of("/jdk/bin/java", "-XX:SharedArchiveFile=/p/target/deciban.jsa",
                 "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:Tier4InvocationThreshold=50000",
                 "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
-                "-XX:Tier4BackEdgeThreshold=400000", "-Xmx2g", "-Dx=a b",
+                "-XX:Tier4BackEdgeThreshold=400000", "-XX:+UseSerialGC", "-Xmx2g", "-Dx=a b",
                 "-cp", "/p/target/deciban.jar", "org.deciban.cli.Deciban", "run", "kim-2024")), cmd);
+    }
+
+    @Test
+    void aCollectorTheUserChoseReplacesTheSerialOne() {
+        // two collectors on one command line stop the JVM ("multiple garbage collectors selected")
+        List<String> cmd = child(List.of("-XX:+UseG1GC", "-jar", "target/deciban.jar", "run"), List.of("run")).orElseThrow();
+        assertFalse(cmd.contains("-XX:+UseSerialGC"), cmd.toString());
+        assertTrue(cmd.contains("-XX:+UseG1GC"), cmd.toString());
+        assertTrue(child(List.of("-XX:+UseParallelGC", "-jar", "target/deciban.jar", "check"), List.of("check"))
+                .orElseThrow().stream().noneMatch("-XX:+UseSerialGC"::equals));
     }
 
     @Test
