@@ -71,12 +71,14 @@ public final class PosteriorTables {
 
     /** The items' indices sorted by their largest absolute weight of evidence, the largest first (ties by id). */
     static List<Integer> byWeight(Case c, Posterior p) {
-        List<Integer> order = new ArrayList<>();
-        for (int e = 0; e < c.evidence().size(); e++) {
+        int n = c.evidence().size();
+        double[] largest = new double[n];
+        List<Integer> order = new ArrayList<>(n);
+        for (int e = 0; e < n; e++) {
+            largest[e] = p.items().get(e).largestAbsoluteWeight();
             order.add(e);
         }
-        order.sort(Comparator.<Integer>comparingDouble(e -> -p.items().get(e).largestAbsoluteWeight())
-                .thenComparing(e -> c.evidence().get(e).id()));
+        order.sort(Comparator.<Integer>comparingDouble(e -> -largest[e]).thenComparing(e -> c.evidence().get(e).id()));
         return order;
     }
 

@@ -103,6 +103,26 @@ public final class RunPage {
         s.note("Posterior by design.md steps 1-3 (reliability mixing, group weights, log-space update); outcomes by step 6.");
     }
 
+    /**
+     * Most rows of a per-item or per-date table on the page: a case of 100,000 items would otherwise make a
+     * page of 65 MB that no browser shows well. The rows kept are the first of the table's own order (the
+     * largest weights, shifts and swings; the latest dates), and the caption says how many of how many; the
+     * files beside the page (evidence.csv, sensitivity.md, timeline.csv) hold every row.
+     */
+    public static final int PAGE_ROWS = 500;
+
+    /**
+     * The first {@link #PAGE_ROWS} rows of a table and its caption: "what (N items)" when all are shown,
+     * else "what (the 500 of N items with largest)" where largest is {@code order}.
+     */
+    static void firstRows(Table t, int total, String what, String unit, String order, HtmlReport.Section s) {
+        if (t.rowCount() <= PAGE_ROWS) {
+            s.table(t, what + " (" + Numbers.count(total, unit) + ")");
+        } else {
+            s.table(t.first(PAGE_ROWS), what + " (the " + Numbers.count(PAGE_ROWS, unit) + " of " + total + " " + order + ")");
+        }
+    }
+
     private static void evidence(HtmlReport.Section s, Case c, Posterior p) {
         Table ev = c.structured() ? NetworkReport.evidence(c, p) : PosteriorTables.evidence(c, p);
         List<String> shown = new ArrayList<>(List.of("id", "date", "category", "source", "reliability", "w", "group"));
@@ -123,8 +143,8 @@ public final class RunPage {
                 + "prior-weighted likelihood under the other hypotheses. +10 dB is a likelihood ratio of 10 in favour, "
                 + "-10 dB one of 10 against; 0 dB is neutral. Sorted by the largest absolute weight.");
         }
-        s.table(ev.selectColumns(shown.toArray(String[]::new)),
-                "Evidence ledger (" + Numbers.count(c.evidence().size(), "item") + ")");
+        firstRows(ev.selectColumns(shown.toArray(String[]::new)), c.evidence().size(), "Evidence ledger", "item",
+                "with the largest weight", s);
         s.note("The effective likelihoods behind every weight are in evidence.csv and evidence.md beside this page.");
     }
 

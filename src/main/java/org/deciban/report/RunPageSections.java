@@ -77,7 +77,8 @@ public final class RunPageSections {
                     + "leader's posterior at the two, swing their difference. The likelihoods of both settings are in "
                     + "sensitivity.md.");
         }
-        s.table(SensitivityReport.looTable(c, f), "Leave-one-out (" + Numbers.count(f.loo().size(), "item") + ")");
+        RunPage.firstRows(SensitivityReport.looTable(c, f), f.loo().size(), "Leave-one-out", "item",
+                "whose removal moves the leader most", s);
         s.note("The posterior without each item, recomputed from scratch (the other items of its group get the weight "
                 + "of a group one smaller); leader_shift is the change of the posterior of '" + h.id()
                 + "'; sorted by it, the items the leader leans on most first.");
@@ -121,7 +122,14 @@ public final class RunPageSections {
         Table table = TimelineReport.table(c, t);
         table = table.selectColumns(table.columnNames().stream().filter(name -> !name.startsWith("outcome_") && !name.equals("no_outcome"))
                 .toArray(String[]::new));
-        s.table(table, "Posterior after each date (" + Numbers.count(t.steps().size(), "step") + ")");
+        if (table.rowCount() > RunPage.PAGE_ROWS) {
+            // the latest dates: the forecast's recent history
+            table = table.last(RunPage.PAGE_ROWS);
+            s.table(table, "Posterior after each date (the last " + Numbers.count(RunPage.PAGE_ROWS, "step") + " of "
+                    + t.steps().size() + ")");
+        } else {
+            s.table(table, "Posterior after each date (" + Numbers.count(t.steps().size(), "step") + ")");
+        }
         s.note("carry = exp(-drift * years since the previous row), the share of the posterior kept; the rest is "
                 + "re-drawn from the prior. Items of one date are applied together. The shares per outcome at each "
                 + "date are in timeline.csv (the command deciban timeline).");
