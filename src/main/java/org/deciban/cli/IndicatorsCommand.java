@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 import org.deciban.inference.Posterior;
 import org.deciban.inference.sensitivity.InformationGain;
 import org.deciban.io.CaseLoader;
+import org.deciban.inference.update.Scoring;
 import org.deciban.model.Case;
+import org.deciban.model.EvidenceItem;
+import org.deciban.report.ResolvedIndicatorReport;
 import org.deciban.report.IndicatorReport;
 import org.deciban.report.JsonReport;
 import org.deciban.report.Provenance;
@@ -22,7 +25,10 @@ import picocli.CommandLine.Mixin;
 @Command(name = "indicators", header = "What to look for next: indicators ranked by expected information gain.", mixinStandardHelpOptions = true,
         description = {"Rank the candidate indicators of evidence/<case>/indicators/*.yaml by expected information "
                 + "gain (bits), with P(observed) and the posterior if observed and if not.",
-                "Writes reports/<case>/indicators.md and indicators.csv."})
+                "Resolved indicators (with resolution: in their file) are evidence now: they are listed apart, with "
+                        + "the probability the forecast gave them the day before they resolved.",
+                "Writes reports/<case>/indicators.md and indicators.csv (and indicators-resolved.csv once one has "
+                        + "resolved)."})
 public final class IndicatorsCommand implements Callable<Integer> {
 
     @Mixin
@@ -49,19 +55,34 @@ public final class IndicatorsCommand implements Callable<Integer> {
         }
         CaseModel model = CaseRun.model(c);
         Posterior p = model.posterior();
-        List<InformationGain.Value> ranked = InformationGain.rank(model, ind.items());
+        List<EvidenceItem> open = ind.items().stream().filter(i -> i.resolution() == null).toList();
+        List<Scoring.Prediction> resolved = Scoring.predictions(c);
+        List<InformationGain.Value> ranked = InformationGain.rank(model, open);
         Provenance prov = CaseRun.provenance(c, ind.inputs(), null, null);
-        Map<String, String> files = IndicatorReport.render(c, p, ranked, ind.items(), prov);
+        Map<String, String> files = new java.util.LinkedHashMap<>(IndicatorReport.render(c, p, ranked, open, prov));
+        if (!resolved.isEmpty()) {
+            ResolvedIndicatorReport.addTo(files, c, resolved);
+        }
         List<Path> written = output.write(common.root, c.id(), files);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
-            out.println(JsonReport.text(IndicatorReport.json(c, p, ranked, prov)));
+            com.fasterxml.jackson.databind.node.ObjectNode doc = IndicatorReport.json(c, p, ranked, prov);
+            ResolvedIndicatorReport.addTo(doc, c, resolved);
+            out.println(JsonReport.text(doc));
             return 0;
         }
         Screen screen = common.screen(out);
         screen.line(c.id() + ": " + c.question()).blank();
-        IndicatorReport.summary(c, p, ranked).forEach(screen::line);
-        screen.blank().table(IndicatorReport.table(c, ranked), 2);
+        if (open.isEmpty()) {
+            screen.line("No open indicator: every candidate indicator has resolved.");
+        } else {
+            IndicatorReport.summary(c, p, ranked).forEach(screen::line);
+            screen.blank().table(IndicatorReport.table(c, ranked), 2);
+        }
+        if (!resolved.isEmpty()) {
+            screen.blank().line(ResolvedIndicatorReport.summary(resolved)).blank()
+                    .table(ResolvedIndicatorReport.table(c, resolved), 1);
+        }
         ReportOutput.listWritten(out, common.root, written);
         return 0;
     }

@@ -103,12 +103,18 @@ public final class RunCommand implements Callable<Integer> {
             // one session under the folder's lock: report.html shows the history as it stands once this run's
             // record is appended, and the record is appended only after every report is in place
             try (ReportFolder.Writing session = folder.open()) {
-                RunHistory history = RunHistory.read(folder, HistoryRecord.of(c, p, prov));
+                RunHistory history = RunHistory.read(folder, HistoryRecord.of(c, p, prov,
+                        org.deciban.model.CaseContent.of(c, model.evaluationDate())));
                 HtmlReport page = RunPage.build(c, p, prov, history.entriesWithThisRun(),
                         mc == null ? null : IntervalReport.uncertainty(c, mc));
                 RunPageSections.addTo(page, c, Sensitivity.figures(model), model.timeline());
                 if (variables != null) {
                     NetworkReport.addTo(page, variables);
+                }
+                List<org.deciban.inference.update.Scoring.Prediction> scored =
+                        org.deciban.inference.update.Scoring.predictions(c);
+                if (!scored.isEmpty()) {
+                    org.deciban.report.ScoreReport.addTo(page, c, org.deciban.inference.update.Scoring.summarise(scored));
                 }
                 files.put("report.html", page.render());
                 try {
