@@ -5,7 +5,7 @@
 #
 # Sizes (written by src/bench/size_cases.py into a temporary project folder):
 #   beyond the limits: 10,000 hypotheses; 200,000 items; a 1 MB label; 1 MB strings  (must be refused)
-#   at the limits:     100 hypotheses; 50,000 items; a 64 KiB label; 64 KiB strings  (must finish)
+#   at the limits:     100 hypotheses; 100,000 items; a 64 KiB label; 64 KiB strings  (must finish)
 #   between:           10,000 items
 # Run from the project root:  src/bench/size-bench.sh      (options: SETS="beyond limit between" LIMIT_S=120
 # PROFILE=1: also record each command with Java Flight Recorder and print the deciban methods holding
@@ -25,8 +25,8 @@ for set in $SETS; do
   case $set in
     beyond) python3 src/bench/size_cases.py "$TMP" hyp 10000 items 200000 label 1000000 strings 1000000
             cases+=(hyp-10000 items-200000 label-1000000 strings-1000000) ;;
-    limit)  python3 src/bench/size_cases.py "$TMP" hyp 100 items 50000 label 65536 strings 65000
-            cases+=(hyp-100 items-50000 label-65536 strings-65000) ;;
+    limit)  python3 src/bench/size_cases.py "$TMP" hyp 100 items 100000 label 65536 strings 65000
+            cases+=(hyp-100 items-100000 label-65536 strings-65000) ;;
     between) python3 src/bench/size_cases.py "$TMP" items 10000
             cases+=(items-10000) ;;
     *) echo "unknown set $set" >&2; exit 2 ;;

@@ -78,6 +78,11 @@ public final class IndicatorsCommand implements Callable<Integer> {
         } else {
             IndicatorReport.summary(c, p, ranked).forEach(screen::line);
             screen.blank().table(IndicatorReport.table(c, ranked), 2);
+            tech.tablesaw.api.Table given = IndicatorReport.givenTable(c, ranked);
+            if (given.rowCount() > 0) {
+                screen.blank().line("Under each state of another parent of the indicator's variable, as if it were known:")
+                        .blank().table(given, 2);
+            }
         }
         if (!resolved.isEmpty()) {
             screen.blank().line(ResolvedIndicatorReport.summary(resolved)).blank()

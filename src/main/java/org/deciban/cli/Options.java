@@ -16,16 +16,50 @@ final class Options {
     private Options() {
     }
 
-    /** Registers the converters with a command line and all its subcommands. */
+    /**
+     * Registers the converters with a command line and all its subcommands. They are named classes, not
+     * lambdas: a lambda implementing a picocli interface (a class CDS cannot archive) crashes the JDK 17
+     * class-data dump of the package step.
+     */
     static void registerConverters(CommandLine cl) {
-        cl.registerConverter(LocalDate.class, Options::date);
-        cl.registerConverter(Long.class, Options::wholeLong);
-        cl.registerConverter(Long.TYPE, Options::wholeLong);
-        cl.registerConverter(Integer.class, Options::wholeInt);
-        cl.registerConverter(Integer.TYPE, Options::wholeInt);
-        cl.registerConverter(Double.class, Options::decimal);
-        cl.registerConverter(Double.TYPE, Options::decimal);
-        cl.registerConverter(java.nio.file.Path.class, Options::path);
+        Converter date = new Converter(Converter.DATE);
+        Converter whole = new Converter(Converter.LONG);
+        Converter integer = new Converter(Converter.INT);
+        Converter decimal = new Converter(Converter.DOUBLE);
+        cl.registerConverter(LocalDate.class, date);
+        cl.registerConverter(Long.class, whole);
+        cl.registerConverter(Long.TYPE, whole);
+        cl.registerConverter(Integer.class, integer);
+        cl.registerConverter(Integer.TYPE, integer);
+        cl.registerConverter(Double.class, decimal);
+        cl.registerConverter(Double.TYPE, decimal);
+        cl.registerConverter(java.nio.file.Path.class, new Converter(Converter.PATH));
+    }
+
+    /** One converter of option text, by kind. */
+    @SuppressWarnings("rawtypes")
+    private static final class Converter implements CommandLine.ITypeConverter {
+        static final int DATE = 0;
+        static final int LONG = 1;
+        static final int INT = 2;
+        static final int DOUBLE = 3;
+        static final int PATH = 4;
+        private final int kind;
+
+        Converter(int kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public Object convert(String text) {
+            switch (kind) {
+                case DATE: return date(text);
+                case LONG: return wholeLong(text);
+                case INT: return wholeInt(text);
+                case DOUBLE: return decimal(text);
+                default: return path(text);
+            }
+        }
     }
 
     static java.nio.file.Path path(String text) {

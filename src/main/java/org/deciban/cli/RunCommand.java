@@ -18,11 +18,15 @@ import org.deciban.inference.montecarlo.MonteCarloResult;
 import org.deciban.inference.montecarlo.Weighting;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
+import org.deciban.inference.sensitivity.ExpectationGap;
+import org.deciban.report.ConfidenceReport;
 import org.deciban.model.Limits;
 import org.deciban.report.HistoryRecord;
+import org.deciban.report.SourceReport;
 import org.deciban.report.HtmlReport;
 import org.deciban.report.IntervalReport;
 import org.deciban.report.JsonReport;
+import org.deciban.report.NetworkDiagram;
 import org.deciban.report.NetworkReport;
 import org.deciban.report.PosteriorTables;
 import org.deciban.report.Provenance;
@@ -96,7 +100,9 @@ public final class RunCommand implements Callable<Integer> {
         Provenance prov = mc == null ? CaseRun.provenance(c, null, null)
                 : CaseRun.provenance(c, mc.options().seed(), mc.options().draws());
         List<VariableMarginal> variables = c.structured() ? model.variables() : null;
-        Map<String, String> files = RunReport.render(c, p, prov, mc, engine, variables);
+        ExpectationGap.Figures gap = c.sourceReading() == null ? null
+                : ExpectationGap.of(model, loader.loadChecks(c).expectations());
+        Map<String, String> files = RunReport.render(c, p, prov, mc, engine, variables, gap);
         List<Path> written = new ArrayList<>();
         if (!noWrite) {
             ReportFolder folder = CaseRun.reportFolder(common.root, c.id());
@@ -107,9 +113,13 @@ public final class RunCommand implements Callable<Integer> {
                         org.deciban.model.CaseContent.of(c, model.evaluationDate())));
                 HtmlReport page = RunPage.build(c, p, prov, history.entriesWithThisRun(),
                         mc == null ? null : IntervalReport.uncertainty(c, mc));
+                if (gap != null) {
+                    RunPage.addSourceSection(page, c, p, gap);
+                }
                 RunPageSections.addTo(page, c, Sensitivity.figures(model), model.timeline());
                 if (variables != null) {
                     NetworkReport.addTo(page, variables);
+                    page.addBefore(RunPage.EVIDENCE, NetworkDiagram.section(c, variables));
                 }
                 List<org.deciban.inference.update.Scoring.Prediction> scored =
                         org.deciban.inference.update.Scoring.predictions(c);
@@ -141,6 +151,12 @@ public final class RunCommand implements Callable<Integer> {
             if (mc != null) {
                 IntervalReport.addTo(doc, mc);
             }
+            if (c.assessment() != null) {
+                ConfidenceReport.addTo(doc, c.assessment());
+            }
+            if (gap != null) {
+                SourceReport.addTo(doc, c, gap);
+            }
             out.println(JsonReport.text(doc));
             return 0;
         }
@@ -151,12 +167,26 @@ public final class RunCommand implements Callable<Integer> {
         if (variables != null) {
             screen.table(NetworkReport.variables(variables)).blank();
         }
-        for (String line : mc == null ? RunReport.headline(p) : IntervalReport.headline(p, mc)) {
+        for (String line : mc == null ? RunReport.headline(c, p) : IntervalReport.headline(c, p, mc)) {
             screen.line(line);
         }
         screen.line(engine);
         if (mc != null) {
             screen.line(IntervalReport.method(mc));
+        }
+        if (c.assessment() != null) {
+            screen.blank();
+            ConfidenceReport.lines(c.assessment()).forEach(screen::line);
+        }
+        if (gap != null) {
+            screen.blank();
+            SourceReport.lines(c, p, gap).forEach(screen::line);
+            if (!gap.verdicts().isEmpty()) {
+                screen.blank().table(SourceReport.verdicts(gap), 1);
+            }
+            if (!gap.towards().isEmpty()) {
+                screen.blank().table(SourceReport.towards(c, gap), 1);
+            }
         }
         ReportOutput.listWritten(out, common.root, written);
         return 0;

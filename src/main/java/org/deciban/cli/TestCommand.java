@@ -58,7 +58,8 @@ public final class TestCommand implements Callable<Integer> {
         }
         long s = seed != null ? seed : c.settings().seed();
         PrintWriter out = spec.commandLine().getOut();
-        ProofRunner.Outcome outcome = ProofRunner.run(c, checks, s);
+        Checks used = checks;
+        ProofRunner.Outcome outcome = withTemporaryDatabase(database -> ProofRunner.run(c, used, s, database));
         int code = outcome.allPassed() ? 0 : 1;
         if (json) {
             out.println(JsonReport.text(ProofTables.json(c, outcome, s, checks.tries())));
@@ -76,5 +77,28 @@ public final class TestCommand implements Callable<Integer> {
         }
         screen.blank().line(ProofTables.summary(outcome));
         return code;
+    }
+
+    /**
+     * Runs with a temporary path for jqwik's failure database, removed afterwards: {@code deciban test}
+     * leaves nothing behind.
+     */
+    private static ProofRunner.Outcome withTemporaryDatabase(java.util.function.Function<String, ProofRunner.Outcome> run) {
+        java.nio.file.Path database;
+        try {
+            database = java.nio.file.Files.createTempFile("deciban-jqwik-", ".db");
+            java.nio.file.Files.delete(database);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create jqwik's temporary database", e);
+        }
+        try {
+            return run.apply(database.toString());
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(database);
+            } catch (java.io.IOException ignored) {
+                // a temporary file left behind in the system's temp folder harms nothing
+            }
+        }
     }
 }

@@ -88,7 +88,7 @@ public final class TimelineCommand implements Callable<Integer> {
         screen.blank();
         Table table = TimelineReport.table(used, t);
         screen.table(table.removeColumns("items"), 2).blank();
-        for (String line : RunReport.headline(t.posterior())) {
+        for (String line : RunReport.headline(used, t.posterior())) {
             screen.line(line);
         }
         ReportOutput.listWritten(out, common.root, written);

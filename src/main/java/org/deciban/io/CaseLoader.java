@@ -135,7 +135,8 @@ public final class CaseLoader {
         }
         checkGroupCorrelations(caseDoc, header.settings, items);
         return new Case(caseId, header.question, header.asOf, header.hypotheses, header.prior,
-                header.settings, items, inputs, header.network, header.questionVariable);
+                header.settings, items, inputs, header.network, header.questionVariable, header.sourceReading,
+                header.assessment);
     }
 
     /**
@@ -317,7 +318,8 @@ public final class CaseLoader {
 
     private record CaseHeader(String question, LocalDate asOf, List<Hypothesis> hypotheses,
                               Prior prior, Settings settings, Scales scales, org.deciban.model.Network network,
-                              String questionVariable) {
+                              String questionVariable, org.deciban.model.SourceReading sourceReading,
+                              org.deciban.model.Assessment assessment) {
     }
 
     private static <T> T bind(YamlDocument doc, JsonNode node, String path, Class<T> type) {
@@ -352,7 +354,7 @@ public final class CaseLoader {
         if (msg.contains("java.util.List") || msg.contains("ArrayList")) {
             return "a list";
         }
-        if (msg.contains("String")) {
+        if (msg.contains("String") && !msg.contains("Entry`")) {
             return "a text";
         }
         if (msg.contains("Entry")) {
@@ -434,7 +436,8 @@ public final class CaseLoader {
                         + Limits.MAX_HYPOTHESES + " states (hypotheses)");
             }
             return new CaseHeader(dto.question(), asOf, net.hypotheses(), net.prior(), settings, scales, net.network(),
-                    net.questionVariable());
+                    net.questionVariable(), AnalystNotesReader.sourceReading(doc, dto.sourceReading()),
+                    AnalystNotesReader.assessment(doc, dto.assessment()));
         }
         if (dto.questionVariable() != null) {
             throw v.bad("/question_variable", dto.questionVariable(), "question_variable only with variables or network");
@@ -466,7 +469,8 @@ public final class CaseLoader {
         Settings settings = readSettings(v, dto.settings());
         Scales scales = readScales(v, dto.tables());
         return new CaseHeader(dto.question(), asOf, hypotheses, prior, settings, scales,
-                Case.questionNetwork(hypotheses, prior), Case.QUESTION);
+                Case.questionNetwork(hypotheses, prior), Case.QUESTION,
+                AnalystNotesReader.sourceReading(doc, dto.sourceReading()), AnalystNotesReader.assessment(doc, dto.assessment()));
     }
 
     private static Settings readSettings(Fields v, Dto.SettingsEntry s) {

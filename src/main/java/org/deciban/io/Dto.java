@@ -21,7 +21,22 @@ final class Dto {
             @JsonProperty("checks") ChecksEntry checks,
             @JsonProperty("network") String network,
             @JsonProperty("question_variable") String questionVariable,
-            @JsonProperty("variables") JsonNode variables) {
+            @JsonProperty("variables") JsonNode variables,
+            @JsonProperty("source_reading") SourceReadingEntry sourceReading,
+            @JsonProperty("assessment") AssessmentEntry assessment) {
+    }
+
+    record SourceReadingEntry(
+            @JsonProperty("source") String source,
+            @JsonProperty("url") String url,
+            @JsonProperty("called") String called,
+            @JsonProperty("thesis") String thesis,
+            @JsonProperty("departures") java.util.List<String> departures) {
+    }
+
+    record AssessmentEntry(
+            @JsonProperty("confidence") String confidence,
+            @JsonProperty("reasons") java.util.List<String> reasons) {
     }
 
     record ChecksEntry(

@@ -33,6 +33,8 @@ import java.util.Set;
  * @param inputs     the files the case was read from, for provenance
  * @param network    the case's network (the one-variable network of the question for a case without variables)
  * @param questionVariable id of the variable the question asks about; its states are the hypotheses
+ * @param sourceReading how the case reads its source ({@code source_reading:}), or {@code null}; for reports only
+ * @param assessment the analyst's analytic confidence ({@code assessment:}), or {@code null}; for reports only
  */
 public record Case(
         String id,
@@ -44,7 +46,9 @@ public record Case(
         List<EvidenceItem> evidence,
         List<InputFile> inputs,
         Network network,
-        String questionVariable) {
+        String questionVariable,
+        SourceReading sourceReading,
+        Assessment assessment) {
 
     /** Id of the question variable of a case written without {@code variables:} or {@code network:}. */
     public static final String QUESTION = "question";
@@ -105,6 +109,13 @@ public record Case(
         }
     }
 
+    /** A case without a source reading or an assessment. */
+    public Case(String id, String question, LocalDate asOf, List<Hypothesis> hypotheses, Prior prior,
+                Settings settings, List<EvidenceItem> evidence, List<InputFile> inputs, Network network,
+                String questionVariable) {
+        this(id, question, asOf, hypotheses, prior, settings, evidence, inputs, network, questionVariable, null, null);
+    }
+
     /**
      * A case written without {@code variables:} or {@code network:}: the one-variable network of the
      * question variable {@value #QUESTION}, whose states are the hypotheses and whose root table is the prior.
@@ -162,7 +173,8 @@ public record Case(
 
     /** This case with other evidence (same question, prior and settings). */
     public Case withEvidence(List<EvidenceItem> items) {
-        return new Case(id, question, asOf, hypotheses, prior, settings, items, inputs, network, questionVariable);
+        return new Case(id, question, asOf, hypotheses, prior, settings, items, inputs, network, questionVariable,
+                sourceReading, assessment);
     }
 
     /**
@@ -174,6 +186,7 @@ public record Case(
         if (structured()) {
             throw new UnsupportedOperationException("a network case's prior is set through its tables");
         }
-        return new Case(id, question, asOf, hypotheses, newPrior, settings, evidence, inputs);
+        return new Case(id, question, asOf, hypotheses, newPrior, settings, evidence, inputs,
+                questionNetwork(hypotheses, newPrior), QUESTION, sourceReading, assessment);
     }
 }

@@ -16,7 +16,7 @@ public final class Limits {
     /** Most states of any other variable of a network case (its tables are bounded by settings.max_clique). */
     public static final int MAX_STATES = 1024;
     /** Most evidence items of a case (its indicators and what-if additions count apart). */
-    public static final int MAX_ITEMS = 50_000;
+    public static final int MAX_ITEMS = 100_000;
     /** Longest text value or key of an input file, in bytes of UTF-8 (64 KiB). */
     public static final int MAX_STRING_BYTES = 64 * 1024;
     /** Longest id (case, hypothesis, evidence item), in characters. */

@@ -17,8 +17,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.deciban.inference.JudgmentEvaluator;
 import org.deciban.inference.models.CaseModels;
+import org.deciban.inference.Expectations;
 import org.deciban.inference.ItemWeight;
-import org.deciban.inference.OutcomeShare;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
@@ -214,25 +214,9 @@ public class CaseProperties {
         check(failed.isEmpty(), s.details.get("expectations"));
     }
 
-    /** Whether one expectation holds of a posterior. */
+    /** Whether one expectation holds of a posterior ({@link Expectations#holds}, which the reports ask too). */
     static boolean holds(Case c, Posterior p, Expectation e) {
-        if (e.comparison() == Expectation.Comparison.LEADS) {
-            int k = c.indexOf(e.target());
-            for (int j = 0; j < c.size(); j++) {
-                if (j != k && p.probabilities().get(j) >= p.probabilities().get(k)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        double value;
-        if (e.subject() == Expectation.Subject.HYPOTHESIS) {
-            value = p.probabilities().get(c.indexOf(e.target()));
-        } else {
-            value = p.outcomes().stream().filter(o -> o.outcome().equals(e.target()))
-                    .mapToDouble(OutcomeShare::probability).findFirst().orElse(0);
-        }
-        return e.holdsFor(value);
+        return Expectations.holds(c, p.toArray(), e);
     }
 
     private static void check(boolean condition, String message) {

@@ -2,10 +2,6 @@ package org.deciban.proof;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,19 +61,21 @@ public final class ProofRunner {
         }
     }
 
-    /** Checks a case; {@code seed} seeds jqwik and the random perturbations. */
-    public static Outcome run(Case subject, Checks checks, long seed) {
+    /**
+     * Checks a case; {@code seed} seeds jqwik and the random perturbations.
+     *
+     * @param database where jqwik may keep its failure database for this run (a path that does not exist
+     *                 yet, which the caller removes afterwards: this stage writes no file of its own)
+     */
+    public static Outcome run(Case subject, Checks checks, long seed, String database) {
         synchronized (LOCK) {
             ProofSession session = new ProofSession(subject, checks, seed);
-            Path database = null;
             ProofSession.open(session);
             try {
-                database = Files.createTempFile("deciban-jqwik-", ".db");
-                Files.delete(database);
                 LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                         .selectors(selectClass(CaseProperties.class))
                         .filters(EngineFilter.includeEngines("jqwik"))
-                        .configurationParameter("jqwik.database", database.toString())
+                        .configurationParameter("jqwik.database", database)
                         .configurationParameter("jqwik.reporting.usejunitplatform", "true")
                         .configurationParameter("jqwik.reporting.onlyfailures", "true")
                         .configurationParameter("jqwik.failures.runfirst", "false")
@@ -96,17 +94,8 @@ public final class ProofRunner {
                     }
                 });
                 return new Outcome(collect(session, results, labels), session.survival, overturn(session));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create jqwik's temporary database", e);
             } finally {
                 ProofSession.close();
-                if (database != null) {
-                    try {
-                        Files.deleteIfExists(database);
-                    } catch (IOException ignored) {
-                        // a temporary file left behind in the system's temp folder harms nothing
-                    }
-                }
             }
         }
     }

@@ -151,8 +151,7 @@ public final class ExplainReport {
         int lead = p.leader();
         Hypothesis h = c.hypotheses().get(lead);
         List<String> out = new ArrayList<>();
-        out.add("Leading hypothesis: '" + h.id() + "' (" + h.label() + "), " + Numbers.probability(p.probabilities().get(lead))
-                + ", " + Json.phrase(p.probabilities().get(lead)) + ".");
+        out.add(Wording.leading(c, lead, p.probabilities().get(lead)));
         if (x.carriers().isEmpty()) {
             out.add("Removing no single item lowers '" + h.id() + "': its lead comes from the prior.");
             return out;

@@ -92,7 +92,8 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n")
+                .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(CSS)
+                .append(sections.stream().anyMatch(sec -> sec.drawings > 0) ? DRAWING_CSS : "").append("</style>\n")
                 .append("</head>\n<body>\n<header>\n<h1>").append(Html.escape(title)).append("</h1>\n");
         for (String p : intro) {
             h.append("<p class=\"intro\">").append(Html.escape(p)).append("</p>\n");
@@ -119,6 +120,7 @@ public final class HtmlReport {
         private final String heading;
         private final List<String> blocks = new ArrayList<>();
         private int charts;
+        private int drawings;
 
         /**
          * @param id      the section's anchor, [a-z][a-z0-9-]*, unique in the page
@@ -234,6 +236,20 @@ public final class HtmlReport {
             return this;
         }
 
+        /**
+         * A drawing given as two {@code <svg>} elements made by this package (never text from a case: the
+         * caller escapes every string in them), one for the page's width and one for narrow screens, each
+         * shown at its natural size, shrunk to fit down to its own {@code min-width}, and scrolled sideways
+         * beyond that; with a plain-text description for readers who cannot see it.
+         */
+        Section drawing(String wideSvg, String narrowSvg, String description) {
+            drawings++;
+            blocks.add("<figure class=\"drawing\" role=\"img\" aria-label=\"" + Html.escape(description) + "\">\n"
+                    + "<div class=\"wide\">" + wideSvg + "</div>\n<div class=\"narrow\">" + narrowSvg + "</div>\n"
+                    + "<figcaption>" + Html.escape(description) + "</figcaption>\n</figure>\n");
+            return this;
+        }
+
         /** A chart as {@link #chart(JFreeChart, int, int, int, String)}, its narrow drawing as high as the wide one. */
         public Section chart(JFreeChart chart, int width, int height, String description) {
             return chart(chart, width, height, height, description);
@@ -245,6 +261,24 @@ public final class HtmlReport {
             h.append("</section>\n");
         }
     }
+
+    /** Style of {@link Section#drawing} figures, added to a page that has one (pages without keep their bytes). */
+    private static final String DRAWING_CSS = String.join("\n",
+            "figure.drawing { margin: 12px 0; }",
+            "figure.drawing > div { overflow-x: auto; max-width: 100%; }",
+            "figure.drawing svg { display: block; max-width: 100%; height: auto; }",
+            "figure.drawing .narrow { display: none; }",
+            "@media (max-width: " + (NARROW_SCREEN - 1) + "px) {",
+            "  figure.drawing .wide { display: none; }",
+            "  figure.drawing .narrow { display: block; }",
+            "}",
+            "@media print {",
+            "  figure.drawing { break-inside: avoid; page-break-inside: avoid; }",
+            "  figure.drawing > div { overflow: visible; }",
+            "  figure.drawing svg { min-width: 0 !important; }",
+            "  figure.drawing .wide { display: block; } figure.drawing .narrow { display: none; }",
+            "}",
+            "");
 
     private static final String CSS = String.join("\n",
             ":root { --ink: #1b1f24; --muted: #5b6470; --rule: #d8dde3; --pos: #1d6b3a; --neg: #a4281c; --accent: #1f4e8c; }",

@@ -75,28 +75,79 @@ public final class IndicatorReport {
         return t;
     }
 
+    /**
+     * The indicators whose variable has parents other than the question variable (a condition such as who wins
+     * an election), one row per indicator and state of such a parent: indicator, given ("variable=state"),
+     * p_given (the forecast's probability of that state), p_observed (P(observed | given)), p_seen_&lt;h&gt;
+     * (P(observed | h, given)), if_seen_&lt;h&gt; and leader_if_seen. Empty when there are none.
+     */
+    public static Table givenTable(Case c, List<InformationGain.Value> ranked) {
+        StringColumn id = StringColumn.create("indicator");
+        StringColumn given = StringColumn.create("given");
+        DoubleColumn pGiven = DoubleColumn.create("p_given");
+        DoubleColumn pObs = DoubleColumn.create("p_observed");
+        int k = c.size();
+        DoubleColumn[] by = new DoubleColumn[k];
+        DoubleColumn[] yes = new DoubleColumn[k];
+        for (int h = 0; h < k; h++) {
+            by[h] = DoubleColumn.create("p_seen_" + c.hypotheses().get(h).id());
+            yes[h] = DoubleColumn.create("if_seen_" + c.hypotheses().get(h).id());
+        }
+        StringColumn leadYes = StringColumn.create("leader_if_seen");
+        for (InformationGain.Value v : ranked) {
+            for (InformationGain.Given g : v.given()) {
+                id.append(v.itemId());
+                given.append(g.variable() + "=" + g.state());
+                pGiven.append(g.pState());
+                pObs.append(g.pObserved());
+                for (int h = 0; h < k; h++) {
+                    by[h].append(g.byState().get(h));
+                    yes[h].append(g.ifObserved().get(h));
+                }
+                leadYes.append(leader(c, g.ifObserved()));
+            }
+        }
+        Table t = Table.create("indicators-given", id, given, pGiven, pObs);
+        t.addColumns(by);
+        t.addColumns(yes);
+        t.addColumns(leadYes);
+        return t;
+    }
+
+    /** The leader of a posterior stated by its label, or "undefined" for a branch of probability 0. */
+    private static String leading(Case c, List<Double> p) {
+        int best = leaderIndex(p);
+        return best < 0 ? "undefined" : "'" + c.hypotheses().get(best).label() + "', " + Wording.phraseAndNumber(p.get(best));
+    }
+
     private static String leader(Case c, List<Double> p) {
+        int best = leaderIndex(p);
+        return best < 0 ? "n/a" : c.hypotheses().get(best).id();
+    }
+
+    /** The index of the largest entry that is not NaN, or -1. */
+    private static int leaderIndex(List<Double> p) {
         int best = -1;
         for (int h = 0; h < p.size(); h++) {
             if (!Double.isNaN(p.get(h)) && (best < 0 || p.get(h) > p.get(best))) {
                 best = h;
             }
         }
-        return best < 0 ? "n/a" : c.hypotheses().get(best).id();
+        return best;
     }
 
     /** Summary lines. */
     public static List<String> summary(Case c, Posterior p, List<InformationGain.Value> ranked) {
         List<String> out = new ArrayList<>();
         int lead = p.leader();
-        out.add("Current leader: '" + c.hypotheses().get(lead).id() + "' " + Numbers.probability(p.probabilities().get(lead))
-                + "; " + Numbers.count(ranked.size(), "candidate indicator") + ", ranked by expected information gain (bits; 1 bit "
+        out.add("Current leader: " + c.hypotheses().get(lead).label() + " ('" + c.hypotheses().get(lead).id() + "'), "
+                + Wording.phraseAndNumber(p.probabilities().get(lead)) + "; " + Numbers.count(ranked.size(), "candidate indicator") + ", ranked by expected information gain (bits; 1 bit "
                 + "is the most a yes/no observation can give).");
         if (!ranked.isEmpty()) {
             InformationGain.Value v = ranked.get(0);
             out.add("Most informative: '" + v.itemId() + "', " + Numbers.fixed(v.gainBits(), 4) + " bits; seen with probability "
-                    + Numbers.fixed(v.pObserved(), 2) + ", after which '" + leader(c, v.ifObserved()) + "' leads; if not seen, '"
-                    + leader(c, v.ifNotObserved()) + "' leads.");
+                    + Wording.probability(v.pObserved()) + "; if seen, the leader is " + leading(c, v.ifObserved())
+                    + "; if not seen, " + leading(c, v.ifNotObserved()) + ".");
         }
         return out;
     }
@@ -112,7 +163,14 @@ public final class IndicatorReport {
         md.add("");
         summary(c, p, ranked).forEach(s -> md.add("- " + Markdown.escape(s)));
         md.add("");
-        md.add("Each indicator's likelihoods are P(indicator observed | hypothesis), mixed by its reliability into "
+        md.add(c.structured()
+                ? "Each indicator's likelihoods are P(indicator observed | state) over the states of the variable it is "
+                + "`on`, mixed by its reliability into `effective`; they are not evidence and do not enter the posterior. "
+                + "`p_observed` is the forecast's probability of observing it (the network given every item); "
+                + "`if_seen_h` and `if_not_h` are the posterior of the question after seeing it or after looking and not "
+                + "seeing it; `gain_bits` is the expected reduction of that posterior's entropy, "
+                + "H(p) - P(seen) H(p | seen) - P(not) H(p | not), in bits (base-2 logarithms)."
+                : "Each indicator's likelihoods are P(indicator observed | hypothesis), mixed by its reliability into "
                 + "`eff_h`; they are not evidence and do not enter the posterior. `p_observed` = sum_h p(h) eff_h under "
                 + "the current posterior; `if_seen_h` and `if_not_h` are the posterior after seeing it or after looking "
                 + "and not seeing it; `gain_bits` is the expected reduction of the posterior's entropy, "
@@ -120,6 +178,20 @@ public final class IndicatorReport {
         md.add("");
         md.addAll(Markdown.table(Display.of(t)));
         md.add("");
+        Table given = givenTable(c, ranked);
+        if (given.rowCount() > 0) {
+            md.add("## Indicators that depend on another variable");
+            md.add("");
+            md.add("An indicator whose variable has parents besides the question (a condition, such as who wins an "
+                    + "election) is also weighed under each state of each such parent, as if that state were known: "
+                    + "`p_given` is the forecast's probability of the state, `p_observed` the probability of observing "
+                    + "the indicator given it, `p_seen_h` that probability under hypothesis h (from the variable's "
+                    + "table), and `if_seen_h` the posterior if it is observed. The ratio of two `p_seen_h` is what "
+                    + "seeing the indicator says about h once the condition is known.");
+            md.add("");
+            md.addAll(Markdown.table(Display.of(given)));
+            md.add("");
+        }
         md.add("## Why these likelihoods");
         md.add("");
         Map<String, EvidenceItem> byId = new LinkedHashMap<>();
@@ -135,6 +207,9 @@ public final class IndicatorReport {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("indicators.md", String.join("\n", md) + "\n");
         files.put("indicators.csv", Csv.of(t));
+        if (given.rowCount() > 0) {
+            files.put("indicators-given.csv", Csv.of(given));
+        }
         return files;
     }
 
@@ -154,6 +229,18 @@ public final class IndicatorReport {
             Json.perState(n, "effective", v.states(), v.effective());
             Json.perHypothesis(n, "if_observed", c, v.ifObserved());
             Json.perHypothesis(n, "if_not_observed", c, v.ifNotObserved());
+            if (!v.given().isEmpty()) {
+                ArrayNode given = n.putArray("given");
+                for (InformationGain.Given g : v.given()) {
+                    ObjectNode x = given.addObject();
+                    x.put("variable", g.variable());
+                    x.put("state", g.state());
+                    Json.put(x, "p_given", g.pState());
+                    Json.put(x, "p_observed", g.pObserved());
+                    Json.perHypothesis(x, "p_observed_by_hypothesis", c, g.byState());
+                    Json.perHypothesis(x, "if_observed", c, g.ifObserved());
+                }
+            }
         }
         Json.provenance(root, prov);
         return root;

@@ -64,15 +64,18 @@ public final class IntervalReport {
         return new double[] {iv.mean(), iv.median(), iv.p05(), iv.p95(), iv.leadShare(), iv.mcse(), iv.ess()};
     }
 
-    /** One line per outcome: "Rates cut: likely (55-80%): 0.68, 90% interval 0.48-0.83". */
-    public static List<String> headline(Posterior p, MonteCarloResult mc) {
+    /**
+     * The headline ({@link RunReport#headline}) with each share's interval: "The central bank cuts rates:
+     * likely (0.68), 90% interval 0.48-0.83".
+     */
+    public static List<String> headline(Case c, Posterior p, MonteCarloResult mc) {
         List<String> out = new ArrayList<>();
-        for (int o = 0; o < p.outcomes().size(); o++) {
-            double x = p.outcomes().get(o).probability();
-            Interval iv = mc.outcomes().get(o);
-            out.add(p.outcomes().get(o).outcome() + ": " + Icd203.of(PosteriorTables.clamp(x)).withRange() + ": "
-                    + Numbers.fixed(x, 2) + ", " + intervalLabel(mc) + " " + Numbers.fixed(iv.p05(), 2) + "-"
-                    + Numbers.fixed(iv.p95(), 2));
+        List<Wording.Share> shares = Wording.shares(c, p);
+        for (int o = 0; o < shares.size(); o++) {
+            Wording.Share s = shares.get(o);
+            Interval iv = o < mc.outcomes().size() ? mc.outcomes().get(o) : mc.noOutcome();
+            out.add(Wording.statement(s.subject(), s.probability()) + (iv == null ? "" : ", " + intervalLabel(mc) + " "
+                    + Wording.probability(iv.p05()) + "-" + Wording.probability(iv.p95())));
         }
         return out;
     }

@@ -32,7 +32,7 @@ public final class ProofTables {
     /** The heading of the overturning table: what the change overturns. */
     public static String overturnHeading(Overturn o) {
         return "Smallest change of judgments found (shrunk by jqwik) that overturns " + o.what() + ", "
-                + Numbers.fixed(o.after(), 4) + " (" + o.bandAfter().phrase() + "):";
+                + Wording.probability(o.after()) + " (" + o.bandAfter().phrase() + "):";
     }
 
     /** Columns: item, hypothesis, stated_likelihood, changed_likelihood. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deciban.inference.OutcomeShare;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.Hypothesis;
@@ -36,6 +35,15 @@ public final class RunPage {
     }
 
     /**
+     * Adds the section "Where this differs from the source" ({@link SourceReport}) after the posterior, for a
+     * case with a source reading.
+     */
+    public static void addSourceSection(HtmlReport page, Case c, Posterior p,
+                                        org.deciban.inference.sensitivity.ExpectationGap.Figures gap) {
+        page.addBefore(EVIDENCE, SourceReport.section(c, p, gap));
+    }
+
+    /**
      * The page of a run.
      *
      * @param history     the case's history records, the current run's included (may be empty)
@@ -49,6 +57,9 @@ public final class RunPage {
                 + Numbers.count(c.evidence().size(), "evidence item") + "; "
                 + Numbers.count(c.size(), "hypothesis", "hypotheses") + ". Run at " + prov.time() + ".");
         headline(page.section(HEADLINE, "Headline"), c, p, uncertainty);
+        if (c.assessment() != null) {
+            page.add(ConfidenceReport.section(c.assessment()));
+        }
         posterior(page.section(POSTERIOR, "Prior and posterior"), c, p, uncertainty);
         evidence(page.section(EVIDENCE, "Evidence ledger"), c, p);
         history(page.section(HISTORY, "History of this forecast"), c, history);
@@ -60,29 +71,20 @@ public final class RunPage {
         if (p.outcomes().isEmpty()) {
             s.paragraph("No hypothesis names an outcome; the headline is the leading hypothesis.");
         }
-        for (OutcomeShare o : p.outcomes()) {
-            Range iv = u == null ? null : u.outcomes().get(o.outcome());
-            s.headline(o.outcome() + ":", phrase(o.probability()), Numbers.probability(o.probability()), detail(iv, u));
-        }
-        if (!p.outcomes().isEmpty() && p.noOutcomePrior() > 0) {
-            Range iv = u == null ? null : u.outcomes().get(PosteriorTables.NO_OUTCOME);
-            s.headline("Hypotheses naming no outcome:", phrase(p.noOutcomeProbability()),
-                    Numbers.probability(p.noOutcomeProbability()), detail(iv, u));
+        for (Wording.Share sh : Wording.shares(c, p)) {
+            Range iv = u == null ? null : u.outcomes().get(sh.key());
+            s.headline(sh.subject() + ":", Wording.phrase(sh.probability()), "(" + Wording.probability(sh.probability()) + ")",
+                    detail(iv, u));
         }
         int lead = p.leader();
         Hypothesis h = c.hypotheses().get(lead);
-        s.paragraph("Leading hypothesis: " + h.label() + " (" + h.id() + "), " + phrase(p.probabilities().get(lead))
-                + ", " + Numbers.probability(p.probabilities().get(lead)) + ".");
+        s.paragraph(Wording.leading(c, lead, p.probabilities().get(lead)));
         s.note("Words follow ICD 203: almost no chance (<5%), very unlikely (5-20%), unlikely (20-45%), roughly even"
                 + " chance (45-55%), likely (55-80%), very likely (80-95%), almost certain (>=95%).");
     }
 
     private static String detail(Range iv, Uncertainty u) {
-        return iv == null ? null : u.label() + ": " + Numbers.probability(iv.low()) + " to " + Numbers.probability(iv.high());
-    }
-
-    private static String phrase(double x) {
-        return Icd203.of(PosteriorTables.clamp(x)).withRange();
+        return iv == null ? null : u.label() + ": " + Wording.probability(iv.low()) + " to " + Wording.probability(iv.high());
     }
 
     private static void posterior(HtmlReport.Section s, Case c, Posterior p, Uncertainty u) {

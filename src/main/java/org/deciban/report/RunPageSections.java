@@ -50,7 +50,7 @@ public final class RunPageSections {
         Hypothesis h = c.hypotheses().get(lead);
         double pl = f.posterior().probabilities().get(lead);
         List<Tornado> top = f.tornado().subList(0, Math.min(TORNADO_ROWS, f.tornado().size()));
-        s.paragraph("How fragile the lead of '" + h.id() + "' (" + Numbers.probability(pl) + ") is. Every figure is an "
+        s.paragraph("How fragile the lead of '" + h.id() + "' (" + Wording.probability(pl) + ") is. Every figure is an "
                 + "exact posterior of a changed case; nothing is random. deciban sensitivity writes the full tables, "
                 + "including the prior neighbourhood.");
         s.list(SensitivityReport.whatItTakesSentences(c, f));
@@ -67,7 +67,7 @@ public final class RunPageSections {
                     CHART_WIDTH, 110 + 30 * top.size(),
                     "Tornado chart (" + shown + "): each bar spans the posterior of '" + h.id() + "' (" + h.label()
                             + ") with one item's likelihoods set against and for it at the ends of their uncertainty; "
-                            + "the dashed line is its posterior now, " + Numbers.probability(pl) + ".");
+                            + "the dashed line is its posterior now, " + Wording.probability(pl) + ".");
             s.table(SensitivityReport.tornadoTable(c, f).first(top.size()).removeColumns("against_leader_L", "for_leader_L"),
                     "Tornado (" + shown + ")");
             s.note("Each stated likelihood L is uncertain as Beta(c L, c (1 - L)), c the item's confidence or "

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.deciban.inference.CaseModel;
 import org.deciban.inference.Posterior;
 import org.deciban.inference.montecarlo.MonteCarloResult;
+import org.deciban.inference.sensitivity.ExpectationGap;
 import org.deciban.model.Case;
 import org.deciban.model.Icd203;
 import tech.tablesaw.api.Table;
@@ -40,13 +41,25 @@ public final class RunReport {
      */
     public static Map<String, String> render(Case c, Posterior p, Provenance prov, MonteCarloResult mc, String engine,
                                              List<org.deciban.inference.VariableMarginal> variables) {
+        return render(c, p, prov, mc, engine, variables, null);
+    }
+
+    /**
+     * As {@link #render(Case, Posterior, Provenance, MonteCarloResult, String, List)}; posterior.md also states
+     * the case's analytic confidence ({@link ConfidenceReport}) after the headline when the case gives one, and,
+     * when {@code gap} is not null (a case with a source reading), the section "Where this differs from the
+     * source" ({@link SourceReport}) after the posterior table.
+     */
+    public static Map<String, String> render(Case c, Posterior p, Provenance prov, MonteCarloResult mc, String engine,
+                                             List<org.deciban.inference.VariableMarginal> variables,
+                                             ExpectationGap.Figures gap) {
         Table post = PosteriorTables.posterior(c, p);
         if (mc != null) {
             post = IntervalReport.withIntervals(post, p, mc);
         }
         Table ev = c.structured() ? NetworkReport.evidence(c, p) : PosteriorTables.evidence(c, p);
         Map<String, String> files = new LinkedHashMap<>();
-        List<String> md = posteriorMarkdown(c, p, post, prov, mc);
+        List<String> md = posteriorMarkdown(c, p, post, prov, mc, gap);
         if (variables != null) {
             List<String> section = new ArrayList<>();
             section.add("## Every variable, prior to posterior");
@@ -83,15 +96,18 @@ public final class RunReport {
         return folder.writeAll(files);
     }
 
-    /** One sentence per outcome, e.g. "Rates cut: likely (55-80%), 0.62". */
-    public static List<String> headline(Posterior p) {
+    /**
+     * One sentence per outcome, by the labels of the hypotheses that favour it, and one for the hypotheses that
+     * name none: "The central bank cuts rates: likely (0.62)" ({@link Wording#shares}).
+     */
+    public static List<String> headline(Case c, Posterior p) {
         List<String> out = new ArrayList<>();
-        p.outcomes().forEach(o -> out.add(o.outcome() + ": " + Icd203.of(PosteriorTables.clamp(o.probability())).withRange()
-                + ", " + Numbers.probability(o.probability())));
+        Wording.shares(c, p).forEach(s -> out.add(Wording.statement(s.subject(), s.probability())));
         return out;
     }
 
-    private static List<String> posteriorMarkdown(Case c, Posterior p, Table post, Provenance prov, MonteCarloResult mc) {
+    private static List<String> posteriorMarkdown(Case c, Posterior p, Table post, Provenance prov, MonteCarloResult mc,
+                                                  ExpectationGap.Figures gap) {
         List<String> md = new ArrayList<>();
         md.add("# Posterior: " + Markdown.escape(c.id()));
         md.add("");
@@ -102,19 +118,23 @@ public final class RunReport {
         }
         md.add("");
         int lead = p.leader();
-        md.add("**Leading hypothesis.** " + Markdown.escape(c.hypotheses().get(lead).label()) + " ("
-                + c.hypotheses().get(lead).id() + "): " + Icd203.of(PosteriorTables.clamp(p.probabilities().get(lead))).withRange()
-                + ", " + Numbers.probability(p.probabilities().get(lead)) + ".");
+        md.add(Markdown.escape(Wording.leading(c, lead, p.probabilities().get(lead))));
         md.add("");
-        for (String line : mc == null ? headline(p) : IntervalReport.headline(p, mc)) {
+        for (String line : mc == null ? headline(c, p) : IntervalReport.headline(c, p, mc)) {
             md.add("- " + Markdown.escape(line));
         }
         md.add("");
+        if (c.assessment() != null) {
+            md.addAll(ConfidenceReport.markdown(c.assessment()));
+        }
         md.addAll(Markdown.table(Display.of(post)));
         md.add("");
         md.add("Posterior by DESIGN.md steps 1-3 (reliability mixing, group weights, log-space update); "
                 + "outcomes by step 6; phrases by ICD 203 (step 7).");
         md.add("");
+        if (gap != null && c.sourceReading() != null) {
+            md.addAll(SourceReport.markdown(c, p, gap));
+        }
         if (mc != null) {
             md.addAll(IntervalReport.markdown(mc));
             md.add("");

@@ -200,14 +200,14 @@ public final class SensitivityReport {
         int lead = f.posterior().leader();
         String id = c.hypotheses().get(lead).id();
         double pl = f.posterior().probabilities().get(lead);
-        out.add("Leading hypothesis: '" + id + "', " + Numbers.probability(pl) + " (" + Json.phrase(pl) + ").");
+        out.add(Wording.leading(c, lead, pl));
         List<String> flips = f.loo().stream().filter(LeaveOneOut::leaderChanged).map(LeaveOneOut::itemId).toList();
         out.add(flips.isEmpty() ? "Leave-one-out: no single item changes the leader when left out."
                 : "Leave-one-out: leaving out " + ExplainReport.quoteList(flips) + " changes the leader.");
         if (!f.tornado().isEmpty()) {
             List<String> top = new ArrayList<>();
             for (Tornado t : f.tornado().subList(0, Math.min(3, f.tornado().size()))) {
-                top.add("'" + t.itemId() + "' (" + Numbers.fixed(t.low(), 4) + " to " + Numbers.fixed(t.high(), 4) + ")");
+                top.add("'" + t.itemId() + "' (" + Wording.probability(t.low()) + " to " + Wording.probability(t.high()) + ")");
             }
             out.add("Tornado: the largest swings of '" + id + "' as one item's likelihoods move to the ends of their "
                     + "uncertainty: " + String.join(", ", top) + ".");
@@ -248,13 +248,13 @@ public final class SensitivityReport {
         Icd203 band = w.band();
         if (!Double.isNaN(w.bandUpDb())) {
             out.add("One new item of " + Numbers.fixed(w.bandUpDb(), 2) + " dB for '" + id + "' alone (a likelihood ratio of "
-                    + Numbers.fixed(Math.pow(10, w.bandUpDb() / 10), 2) + ") would lift it from " + Numbers.fixed(pl, 4)
+                    + Numbers.fixed(Math.pow(10, w.bandUpDb() / 10), 2) + ") would lift it from " + Wording.probability(pl)
                     + " to " + Numbers.fixed(band.upper(), 2) + " (" + Icd203.values()[band.ordinal() + 1].phrase() + ").");
         }
         if (!Double.isNaN(w.bandDownDb())) {
             out.add("One new item of " + Numbers.fixed(w.bandDownDb(), 2) + " dB against '" + id
                     + "' alone (a likelihood ratio of " + Numbers.fixed(Math.pow(10, w.bandDownDb() / 10), 2)
-                    + ") would bring it down from " + Numbers.fixed(pl, 4) + " to " + Numbers.fixed(band.lower(), 2)
+                    + ") would bring it down from " + Wording.probability(pl) + " to " + Numbers.fixed(band.lower(), 2)
                     + ", the lower edge of " + band.phrase() + "; any more and it is "
                     + Icd203.values()[band.ordinal() - 1].phrase() + ".");
         }

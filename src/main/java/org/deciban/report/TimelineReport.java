@@ -158,7 +158,7 @@ public final class TimelineReport {
         md.add("## Posterior as of " + (t.end() == null ? "(no date)" : t.end().toString()));
         md.add("");
         Posterior p = t.posterior();
-        for (String line : RunReport.headline(p)) {
+        for (String line : RunReport.headline(c, p)) {
             md.add("- " + Markdown.escape(line));
         }
         md.add("");

@@ -71,31 +71,30 @@ public final class WhatIfReport {
     }
 
     /**
-     * The leader before and after, with its figure and band: "Leader unchanged: 'cut', 0.4826 (roughly
-     * even chance) as it stands, 0.7115 (likely) what-if, +0.2289; its band changes." or "The leader
-     * changes: ...".
+     * The leader before and after, with its figure (two decimals, {@link Wording}) and band: "Leader unchanged:
+     * 'cut' 0.48 (roughly even chance) as it stands, 0.71 (likely) what-if, a change of +0.23; its band changes."
+     * or "The leader changes: ...".
      */
     static String leaderSentence(Case c, WhatIf.Comparison w) {
         int a = w.asItStands().leader();
         int b = w.whatIf().leader();
         double pa = w.asItStands().probabilities().get(a);
         double pb = w.whatIf().probabilities().get(b);
-        String before = "'" + c.hypotheses().get(a).id() + "' " + Numbers.probability(pa) + " (" + Json.phrase(pa) + ")";
+        String before = "'" + c.hypotheses().get(a).id() + "' " + Wording.probability(pa) + " (" + Json.phrase(pa) + ")";
         if (a == b) {
             boolean bandMoves = !Json.phrase(pa).equals(Json.phrase(pb));
-            return "Leader unchanged: " + before + " as it stands, " + Numbers.probability(pb) + " (" + Json.phrase(pb)
+            return "Leader unchanged: " + before + " as it stands, " + Wording.probability(pb) + " (" + Json.phrase(pb)
                     + ") what-if, a change of " + signed(pb - pa) + (bandMoves ? "; its band changes." : "; same band.");
         }
         double pbBefore = w.asItStands().probabilities().get(b);
         return "The leader changes: " + before + " as it stands; what-if '" + c.hypotheses().get(b).id() + "' leads with "
-                + Numbers.probability(pb) + " (" + Json.phrase(pb) + "), a change of " + signed(pb - pbBefore)
+                + Wording.probability(pb) + " (" + Json.phrase(pb) + "), a change of " + signed(pb - pbBefore)
                 + ", and '" + c.hypotheses().get(a).id() + "' falls to "
-                + Numbers.probability(w.whatIf().probabilities().get(a)) + ".";
+                + Wording.probability(w.whatIf().probabilities().get(a)) + ".";
     }
 
     private static String signed(double x) {
-        String s = Numbers.probability(x);
-        return x > 0 && !s.equals("0.0000") ? "+" + s : s;
+        return Wording.change(x);
     }
 
     /** whatif.md and whatif.csv. */

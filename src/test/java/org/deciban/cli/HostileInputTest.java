@@ -379,11 +379,12 @@ class HostileInputTest {
         void aGroupCorrelationNamingNoGroupIsRefusedWithTheGroupsThatExist(@TempDir Path tmp) {
             Path root = Tree.copyKim(tmp.resolve("project"));
             Tree.replaceOnce(root.resolve("priors/kim-2024.yaml"), "  correlation: 0.5\n",
-                    "  correlation: 0.5\n  group_correlation: {bok-gpd: 0.9}\n");
+                    "  correlation: 0.5\n  group_correlation: {trump-rnc-speach: 0.9}\n");
             String line = refused("group_correlation typo", root, "check", "kim-2024");
-            assertTrue(line.contains("field 'settings.group_correlation.bok-gpd'"), line);
-            assertTrue(line.contains("did you mean 'bok-gdp'?"), line);
-            assertTrue(line.contains("alliance-structure, bok-gdp, defectors"), line);
+            assertTrue(line.contains("field 'settings.group_correlation.trump-rnc-speach'"), line);
+            assertTrue(line.contains("did you mean 'trump-rnc-speech'?"), line);
+            // the Kim case's one group, read by hand from evidence/kim-2024/trump.yaml
+            assertTrue(line.contains("one of trump-rnc-speech"), line);
         }
 
         @Test
@@ -466,7 +467,7 @@ class HostileInputTest {
             link("evidence/kim-2024/economy.yaml", "economy.txt");
             Cli.Result r = Cli.run("check", "--root", root.toString(), "kim-2024");
             assertEquals(0, r.code(), r.err());
-            assertTrue(r.out().contains("20 evidence items"), r.out());
+            assertTrue(r.out().contains("15 evidence items"), r.out()); // counted by hand in evidence/kim-2024/
         }
 
         @Test

@@ -39,9 +39,9 @@ import org.deciban.testing.Tree;
 class HostileMutationProperties {
 
     static final List<String> FILES = List.of("priors/kim-2024.yaml",
-            "evidence/kim-2024/candidates.yaml", "evidence/kim-2024/defectors.yaml",
-            "evidence/kim-2024/diplomacy.yaml", "evidence/kim-2024/economy.yaml",
-            "evidence/kim-2024/policy.yaml", "evidence/kim-2024/statements.yaml");
+            "evidence/kim-2024/economy.yaml", "evidence/kim-2024/hanoi.yaml", "evidence/kim-2024/harris.yaml",
+            "evidence/kim-2024/legitimacy.yaml", "evidence/kim-2024/patrons.yaml", "evidence/kim-2024/signals.yaml",
+            "evidence/kim-2024/trump.yaml");
 
     static final List<String> PAYLOADS = List.of(".nan", ".inf", "-.inf", "1e999", "-0.5", "2", "!!java.net.URL [\"http://localhost/\"]",
             "&anchor x", "*anchor", "\"../../etc/passwd\"", "a/b", "[[[[[[[[[[", "{", "}", ": :", "- - -", "\t", "\"", "'",
@@ -154,7 +154,10 @@ class HostileMutationProperties {
         Path target = project.resolve(FILES.get(m.file()));
         Files.write(target, apply(Files.readAllBytes(target), m));
         Map<String, String> before = Tree.snapshot(project);
-        Cli.Result r = HostileInputTest.run(m.toString(), "run", "--no-write", "--root", project.toString(), "kim-2024");
+        // 1,000 draws instead of the case's 100,000: a mutated case that stays valid still goes through the Monte
+        // Carlo path, at a cost that keeps 80 tries of a network case within seconds
+        Cli.Result r = HostileInputTest.run(m.toString(), "run", "--no-write", "--draws", "1000", "--root",
+                project.toString(), "kim-2024");
         Statistics.label("exit code").collect(r.code());
         Statistics.label("operation").collect(m.op());
         String where = m + ": " + HostileInputTest.abbreviate(r.err());

@@ -87,7 +87,11 @@ class ReportPageTest {
         String headline = page.substring(page.indexOf("<section id=\"headline\">"), page.indexOf("<section id=\"posterior\">"));
         assertEquals(3, headline.split("class=\"headline\"", -1).length - 1, headline);
         assertEquals(3, headline.split("90% credible interval", -1).length - 1, "cut, hold and the share naming none");
-        assertTrue(headline.contains("Hypotheses naming no outcome:"), headline);
+        // each figure is stated by the labels of the hypotheses it sums (design step 6), the share naming no
+        // outcome by the label of "unclear", never by an outcome's name
+        for (String subject : List.of("The bank cuts:", "The bank holds:", "The bank has not decided:")) {
+            assertTrue(headline.contains("<span class=\"subject\">" + subject + "</span>"), subject + " in " + headline);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.deciban.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,7 +87,10 @@ class RunMonteCarloTest {
         String[] r = run("run", "t", "--root", root.toString(), "--no-write", "--seed", "5", "--draws", "20000");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("20000 draws, seed 5"), r[1]);
-        assertTrue(r[1].matches("(?s).*A wins: [a-z ]+ \\(\\d+-\\d+%\\): 0\\.\\d\\d, 90% interval 0\\.\\d\\d-0\\.\\d\\d.*"), r[1]);
+        // the outcome "A wins" is stated by the label of the hypothesis that favours it (design step 6), never as
+        // "A wins: ...", which would read as the outcome's own chance
+        assertTrue(r[1].matches("(?s).*\nA: [a-z ]+ \\(0\\.\\d\\d\\), 90% interval 0\\.\\d\\d-0\\.\\d\\d.*"), r[1]);
+        assertFalse(r[1].contains("A wins:"), r[1]);
         String[] s = run("run", "t", "--root", root.toString(), "--no-write", "--judgment-spread", "--draws", "20000");
         assertTrue(s[1].contains("90% judgment spread") && s[1].contains("UNWEIGHTED"), s[1]);
     }

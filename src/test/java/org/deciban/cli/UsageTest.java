@@ -49,16 +49,16 @@ class UsageTest {
         String r = root.toString();
         for (List<String> args : List.of(
                 List.of("what-if", "--root", r, "--no-write", "--without", "kcna-do-not-care", "kim-2024"),
-                List.of("what-if", "--root", r, "--no-write", "--without=kcna-do-not-care", "--without=russia-nk-pact",
+                List.of("what-if", "--root", r, "--no-write", "--without=kcna-do-not-care", "--without=russia-pact",
                         "kim-2024"),
-                List.of("what-if", "--root", r, "--no-write", "--without", "kcna-do-not-care,russia-nk-pact", "kim-2024"))) {
+                List.of("what-if", "--root", r, "--no-write", "--without", "kcna-do-not-care,russia-pact", "kim-2024"))) {
             Cli.Result res = Cli.run(args.toArray(String[]::new));
             assertEquals(0, res.code(), args + ": " + res.err());
             assertTrue(res.out().contains("Removed: kcna-do-not-care"), res.out());
         }
         Cli.Result two = Cli.run("what-if", "--root", r, "--no-write", "--without", "kcna-do-not-care",
-                "--without", "russia-nk-pact", "kim-2024");
-        assertTrue(two.out().contains("Removed: kcna-do-not-care, russia-nk-pact."), two.out());
+                "--without", "russia-pact", "kim-2024");
+        assertTrue(two.out().contains("Removed: kcna-do-not-care, russia-pact."), two.out());
     }
 
     @Test
@@ -114,7 +114,7 @@ class UsageTest {
         assertEquals(2, res.code());
         assertTrue(res.err().contains("is not under the project folder") && res.err().contains("--root " + other.resolve("priors").getParent()),
                 res.err());
-        Cli.Result notCase = Cli.run("check", "--root", r, root.resolve("evidence/kim-2024/policy.yaml").toString());
+        Cli.Result notCase = Cli.run("check", "--root", r, root.resolve("evidence/kim-2024/trump.yaml").toString());
         assertEquals(2, notCase.code());
         assertTrue(notCase.err().contains("not a case file (priors/<case>.yaml)"), notCase.err());
     }

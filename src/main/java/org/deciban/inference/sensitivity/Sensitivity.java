@@ -212,25 +212,7 @@ public final class Sensitivity {
             EvidenceItem item = items.get(e);
             Variable v = c.variableOf(item);
             boolean onQuestion = v.id().equals(c.questionVariable());
-            int s = v.size();
-            double[][] range = new double[s][];
-            for (int j = 0; j < s; j++) {
-                range[j] = JudgmentUncertainty.range(item, j, defaultConfidence);
-            }
-            List<double[]> settings = new ArrayList<>();
-            for (int j = 0; j < s; j++) {
-                if (onQuestion && j != lead) {
-                    continue;
-                }
-                double[] one = new double[s];
-                double[] two = new double[s];
-                for (int x = 0; x < s; x++) {
-                    one[x] = x == j ? range[x][0] : range[x][1];
-                    two[x] = x == j ? range[x][1] : range[x][0];
-                }
-                settings.add(one);
-                settings.add(two);
-            }
+            List<double[]> settings = itemSettings(item, v.size(), defaultConfidence, onQuestion ? lead : -1);
             final int at = e;
             boolean stated = item.confidence() != null || !item.intervals().isEmpty();
             double conf = item.confidence() != null ? item.confidence() : defaultConfidence;
@@ -242,21 +224,58 @@ public final class Sensitivity {
                     continue;
                 }
                 Variable v = c.network().variable(r.variable());
-                double[] row = r.toArray();
-                List<double[]> settings = new ArrayList<>();
-                for (int j = 0; j < row.length; j++) {
-                    double[] ab = row[j] == 0 || row[j] == 1 ? null
-                            : new double[] {r.concentration() * row[j], r.concentration() * (1 - row[j])};
-                    for (double q : new double[] {JudgmentUncertainty.LOW_QUANTILE, JudgmentUncertainty.HIGH_QUANTILE}) {
-                        settings.add(moved(row, j, JudgmentUncertainty.quantile(ab, row[j], q)));
-                    }
-                }
+                List<double[]> settings = rowSettings(r);
                 out.add(bar(r.variable() + " [" + r.label() + "]", v, r.concentration(), true, settings, lead, post,
                         x -> m.withRow(r.variable(), r.row(), x, post)));
             }
         }
         out.sort(Comparator.comparingDouble((Tornado t) -> -t.swing()).thenComparing(Tornado::itemId));
         return out;
+    }
+
+    /**
+     * An item's likelihoods at the ends of their 90% ranges ({@link JudgmentUncertainty#range}): for each
+     * state j of its variable (only {@code onlyState} when it is &gt;= 0), j's likelihood at its 5% quantile
+     * with every other at its 95%, then the reverse; two settings a state.
+     */
+    static List<double[]> itemSettings(EvidenceItem item, int states, double defaultConfidence, int onlyState) {
+        double[][] range = new double[states][];
+        for (int j = 0; j < states; j++) {
+            range[j] = JudgmentUncertainty.range(item, j, defaultConfidence);
+        }
+        List<double[]> settings = new ArrayList<>();
+        for (int j = 0; j < states; j++) {
+            if (onlyState >= 0 && j != onlyState) {
+                continue;
+            }
+            double[] one = new double[states];
+            double[] two = new double[states];
+            for (int x = 0; x < states; x++) {
+                one[x] = x == j ? range[x][0] : range[x][1];
+                two[x] = x == j ? range[x][1] : range[x][0];
+            }
+            settings.add(one);
+            settings.add(two);
+        }
+        return settings;
+    }
+
+    /**
+     * A conditional row at the ends of its uncertainty: for each entry j, j at the 5% and at the 95%
+     * quantile of its Beta(c row(j), c (1 - row(j))) marginal under Dirichlet(c row), the others rescaled
+     * in proportion ({@link #moved}); entries of 0 or 1 stay fixed.
+     */
+    static List<double[]> rowSettings(Judgments.Row r) {
+        double[] row = r.toArray();
+        List<double[]> settings = new ArrayList<>();
+        for (int j = 0; j < row.length; j++) {
+            double[] ab = row[j] == 0 || row[j] == 1 ? null
+                    : new double[] {r.concentration() * row[j], r.concentration() * (1 - row[j])};
+            for (double q : new double[] {JudgmentUncertainty.LOW_QUANTILE, JudgmentUncertainty.HIGH_QUANTILE}) {
+                settings.add(moved(row, j, JudgmentUncertainty.quantile(ab, row[j], q)));
+            }
+        }
+        return settings;
     }
 
     /** A row with entry j set to x and the others rescaled in proportion so that it sums to 1. */

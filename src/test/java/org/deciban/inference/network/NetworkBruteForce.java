@@ -11,10 +11,10 @@ import org.deciban.testing.BruteForce;
  * code with the junction tree: log P(x, e) = sum_V log P(x_V | x_pa(V)) + sum_e w_e log L'_e(x_{V_e}), with
  * L' and w from {@link BruteForce} (exact decimal arithmetic), normalised by log-sum-exp over all x.
  */
-final class NetworkBruteForce {
+public final class NetworkBruteForce {
 
     /** Marginals of every variable (network order) and log P(e); marginals null when P(e) = 0. */
-    record Result(double[][] marginals, double logZ) {
+    public record Result(double[][] marginals, double logZ) {
     }
 
     private NetworkBruteForce() {
@@ -44,7 +44,7 @@ final class NetworkBruteForce {
     }
 
     /** Enumerates the joint with the case's items (or none). */
-    static Result solve(Case c, boolean withItems) {
+    public static Result solve(Case c, boolean withItems) {
         Network net = c.network();
         int[] cards = cards(net);
         int total = 1;

@@ -15,6 +15,7 @@ import net.jqwik.api.statistics.Statistics;
 import org.deciban.inference.models.CaseModels;
 import org.deciban.model.EvidenceItem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InformationGainTest {
 
@@ -81,6 +82,54 @@ class InformationGainTest {
         }
         // Reliability 0 makes any indicator uninformative: L' is the mean under every hypothesis.
         assertEquals(0, gain(p, indicator(0.0, 0.9, 0.1, 0.5, 0.2)).gainBits(), EXACT);
+    }
+
+    /**
+     * A signal s with parents q (the question) and w (a condition): P(seen | q, w) = 0.5 (a, x), 0.1 (a, y),
+     * 0.2 (b, x), 0.3 (b, y); w is 0.6 x. One item on q, L = (0.8, 0.4), makes p(q) = (2/3, 1/3). By hand, as w
+     * is independent of q: P(seen | x, e) = 2/3 0.5 + 1/3 0.2 = 0.4, P(seen | y, e) = 2/3 0.1 + 1/3 0.3 = 1/6;
+     * if seen given x, p(a) = (2/3 0.5) / 0.4 = 5/6; given y, (2/3 0.1) / (1/6) = 0.4; P(seen | q, w) is the
+     * table's row.
+     */
+    @Test
+    void anIndicatorOnASignalIsWeighedUnderEachStateOfItsOtherParent(@TempDir java.nio.file.Path tmp) {
+        org.deciban.testing.Tree.write(tmp.resolve("priors/sig.yaml"), String.join("\n",
+                "case: sig", "question: q?", "question_variable: q",
+                "hypotheses: [{id: a, label: A}, {id: b, label: B}]",
+                "variables:",
+                "  - {id: q, states: [a, b], prior: {a: 0.5, b: 0.5}}",
+                "  - {id: w, states: [x, y], prior: {x: 0.6, y: 0.4}}",
+                "  - id: s",
+                "    states: [seen, unseen]",
+                "    parents: [q, w]",
+                "    table:",
+                "      - {when: {q: a, w: x}, probabilities: {seen: 0.5, unseen: 0.5}}",
+                "      - {when: {q: a, w: y}, probabilities: {seen: 0.1, unseen: 0.9}}",
+                "      - {when: {q: b, w: x}, probabilities: {seen: 0.2, unseen: 0.8}}",
+                "      - {when: {q: b, w: y}, probabilities: {seen: 0.3, unseen: 0.7}}", ""));
+        org.deciban.testing.Tree.write(tmp.resolve("evidence/sig/e.yaml"), "id: e\nlikelihoods: {a: 0.8, b: 0.4}\n");
+        org.deciban.model.Case c = new org.deciban.io.CaseLoader(tmp).load("sig");
+        EvidenceItem signal = new EvidenceItem("s-seen", null, "other", "", 1.0, "1", "", "", List.of(1.0, 0.0), null,
+                null, true, "test", List.of(), "s");
+        InformationGain.Value v = InformationGain.of(CaseModels.compile(c), signal);
+        assertEquals(0.6 * 0.4 + 0.4 / 6, v.pObserved(), EXACT);
+        assertEquals(2, v.given().size());
+        InformationGain.Given x = v.given().get(0);
+        InformationGain.Given y = v.given().get(1);
+        assertEquals(List.of("w", "x"), List.of(x.variable(), x.state()));
+        assertEquals(List.of("w", "y"), List.of(y.variable(), y.state()));
+        assertEquals(0.6, x.pState(), EXACT);
+        assertEquals(0.4, y.pState(), EXACT);
+        assertEquals(0.4, x.pObserved(), EXACT);
+        assertEquals(1.0 / 6, y.pObserved(), EXACT);
+        assertEquals(5.0 / 6, x.ifObserved().get(0), EXACT);
+        assertEquals(0.4, y.ifObserved().get(0), EXACT);
+        assertEquals(0.5, x.byState().get(0), EXACT);
+        assertEquals(0.2, x.byState().get(1), EXACT);
+        assertEquals(0.1, y.byState().get(0), EXACT);
+        assertEquals(0.3, y.byState().get(1), EXACT);
+        // an indicator on the question variable has no condition
+        assertTrue(InformationGain.of(CaseModels.compile(c), indicator(1.0, 0.8, 0.4)).given().isEmpty());
     }
 
     record Draw(double[] p, Double[] l, double r) {
