@@ -14,7 +14,6 @@ import org.deciban.io.CaseLoader;
 import org.deciban.io.Dates;
 import org.deciban.model.Case;
 import org.deciban.report.HistoryLog;
-import org.deciban.report.JsonReport;
 import org.deciban.report.Provenance;
 import org.deciban.report.ReportFolder;
 import org.deciban.report.UpdateNote;
@@ -30,8 +29,9 @@ import picocli.CommandLine.Option;
                 + "and tables changed, indicators resolved, and the change of each reported probability decomposed "
                 + "into the contributions of those changes, in decibans of log-odds.",
                 "REF is a history record's hash prefix (at least " + DiffCommand.MIN_PREFIX + " hexadecimal digits, as "
-                        + "`deciban history` prints them), a date yyyy-mm-dd (the forecast as it stood that day, "
-                        + "replayed from the case as it is now, as --as-of does), or now. Default: the last recorded "
+                        + "`deciban history` prints them), a day yyyy-mm-dd (the run recorded that day, UTC; a day with "
+                        + "several runs needs the hash), as-of:yyyy-mm-dd (the forecast as it stood that day, replayed "
+                        + "from the case as it is now, as timeline --as-of does), or now. Default: the last recorded "
                         + "run against now.",
                 "Writes reports/<case>/update-<date>.md, an update note for a briefing, and update-<date>.csv (the "
                         + "decomposition), the date the later forecast's."})
@@ -40,9 +40,12 @@ public final class DiffCommand implements Callable<Integer> {
     /** The shortest hash prefix a REF may be. */
     static final int MIN_PREFIX = 4;
 
+    /** The prefix of a REF that names a replay rather than a record. */
+    static final String AS_OF = "as-of:";
+
     private static final String REF_ALLOWED = "allowed: a history record's hash prefix (at least " + MIN_PREFIX
-            + " hexadecimal digits, as `deciban history` prints them), a date yyyy-mm-dd (the forecast replayed as of "
-            + "that day), or now";
+            + " hexadecimal digits, as `deciban history` prints them), the day yyyy-mm-dd of one recorded run, "
+            + AS_OF + "yyyy-mm-dd (the forecast replayed as of that day from the case as it is now), or now";
 
     @Mixin
     CommonOptions common;
@@ -81,7 +84,7 @@ public final class DiffCommand implements Callable<Integer> {
         List<Path> written = output.write(common.root, c.id(), files);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
-            out.println(JsonReport.text(UpdateNote.json(c, r, a.side(), b.side(), prov)));
+            out.println(UpdateNote.jsonText(c, r, a.side(), b.side(), prov));
             return 0;
         }
         Screen screen = common.screen(out);
@@ -121,20 +124,36 @@ public final class DiffCommand implements Callable<Integer> {
             return new Resolved(ForecastDiff.Forecast.of(m), new UpdateNote.Side("the case as it is now, forecast as of "
                     + (m.evaluationDate() == null ? "(no date)" : m.evaluationDate()), "now", m.evaluationDate(), inputs(c)));
         }
-        LocalDate date = Dates.parse(given);
-        if (date != null) {
+        if (given.startsWith(AS_OF)) {
+            LocalDate date = Dates.parse(given.substring(AS_OF.length()));
+            if (date == null) {
+                throw new BadInput(option + " '" + ref + "': not a date written yyyy-mm-dd after " + AS_OF + "; "
+                        + REF_ALLOWED);
+            }
             CaseModel m = CaseRun.asOf(c, date, c.settings().drift());
             return new Resolved(ForecastDiff.Forecast.of(m), new UpdateNote.Side("the forecast as of " + date
                     + ", replayed from the case as it is now (" + m.source().evidence().size() + " of "
                     + c.evidence().size() + " items observed by then)", given, date, inputs(c)));
         }
-        String prefix = given.toLowerCase(java.util.Locale.ROOT);
-        if (prefix.length() < MIN_PREFIX || prefix.length() > 64 || !prefix.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
-            throw new BadInput(option + " '" + ref + "': " + REF_ALLOWED);
+        LocalDate day = Dates.parse(given);
+        List<HistoryLog.Entry> matches;
+        String what;
+        if (day != null) {
+            String prefix = day + "T";
+            matches = log.matching(e -> e.record().time().startsWith(prefix));
+            what = "recorded run of " + day + " (UTC)";
+        } else {
+            String prefix = given.toLowerCase(java.util.Locale.ROOT);
+            if (prefix.length() < MIN_PREFIX || prefix.length() > 64
+                    || !prefix.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+                throw new BadInput(option + " '" + ref + "': " + REF_ALLOWED);
+            }
+            matches = log.matching(e -> e.hash().startsWith(prefix));
+            what = "record whose hash starts with " + prefix;
         }
-        List<HistoryLog.Entry> matches = log.withHashPrefix(prefix);
         if (matches.isEmpty()) {
-            throw new BadInput(option + " '" + ref + "': matches no record of " + log.displayName() + "; " + REF_ALLOWED);
+            throw new BadInput(option + " '" + ref + "': " + log.displayName() + " holds no " + what + "; "
+                    + REF_ALLOWED);
         }
         if (matches.size() > 1) {
             List<String> named = new ArrayList<>();
@@ -142,8 +161,9 @@ public final class DiffCommand implements Callable<Integer> {
                 named.add("record " + e.line() + " " + e.hash().substring(0, 12) + " (" + e.record().time() + ")");
             }
             throw new BadInput(option + " '" + ref + "': matches " + (matches.size() < HistoryLog.MAX_MATCHES
-                    ? matches.size() + " records" : "at least " + matches.size() + " records") + " (" + String.join(", ", named)
-                    + "); allowed: a prefix that matches one record, so give more of its digits");
+                    ? matches.size() + " records" : "at least " + matches.size() + " records") + " ("
+                    + String.join(", ", named) + "); allowed: a reference to one record, such as a hash prefix long "
+                    + "enough to name one");
         }
         return record(log.full(matches.get(0).line()), given);
     }
@@ -153,7 +173,7 @@ public final class DiffCommand implements Callable<Integer> {
         LocalDate date = r.content() == null ? null : r.content().date();
         String label = "the forecast of record " + e.line() + " (hash " + e.hash().substring(0, 12) + ", run " + r.time()
                 + (date == null ? "" : ", as of " + date) + ")";
-        return new Resolved(new ForecastDiff.Forecast(r.content(), r.figures()),
+        return new Resolved(new ForecastDiff.Forecast(r.content(), UpdateNote.reported(r)),
                 new UpdateNote.Side(label, ref.equals("(last run)") ? e.hash().substring(0, 12) : ref, date, r.inputs()));
     }
 

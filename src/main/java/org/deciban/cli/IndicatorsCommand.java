@@ -66,9 +66,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
         List<Path> written = output.write(common.root, c.id(), files);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
-            com.fasterxml.jackson.databind.node.ObjectNode doc = IndicatorReport.json(c, p, ranked, prov);
-            ResolvedIndicatorReport.addTo(doc, c, resolved);
-            out.println(JsonReport.text(doc));
+            out.println(ResolvedIndicatorReport.indicatorsJson(c, p, ranked, prov, resolved));
             return 0;
         }
         Screen screen = common.screen(out);

@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.deciban.inference.update.Scoring;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
-import org.deciban.report.JsonReport;
 import org.deciban.report.Numbers;
 import org.deciban.report.Provenance;
 import org.deciban.report.ScoreReport;
@@ -92,7 +91,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
-            out.println(JsonReport.text(ScoreReport.json(perCase, total, provenance)));
+            out.println(ScoreReport.jsonText(perCase, total, provenance));
             return 0;
         }
         Screen screen = common.screen(out);

@@ -655,7 +655,8 @@ public final class CaseLoader {
         if (header.asOf() != null && date.isAfter(header.asOf())) {
             throw v.bad(p + "/date", r.date(), "a date on or before the case's as_of (" + header.asOf() + "); to include "
                     + "this resolution, bring the case's as_of forward to " + date + " or later (the forecast as of "
-                    + header.asOf() + " stays available as a replay: --as-of " + header.asOf() + ")");
+                    + header.asOf() + " stays available as a replay: timeline --as-of " + header.asOf() + ", diff --from as-of:"
+                    + header.asOf() + ")");
         }
         LocalDate today = LocalDate.now();
         if (date.isAfter(today)) {

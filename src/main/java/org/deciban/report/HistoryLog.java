@@ -163,12 +163,12 @@ public final class HistoryLog {
     }
 
     /**
-     * The records whose hash starts with a prefix (lower-case hex), in order, without their content; at most
-     * {@value #MAX_MATCHES} (a prefix that matches more is too short to name one).
+     * The valid records a test accepts (a hash prefix, a day), in order, without their content; at most
+     * {@value #MAX_MATCHES} (a reference that matches more is too vague to name one).
      */
-    public List<Entry> withHashPrefix(String prefix) throws IOException {
+    public List<Entry> matching(java.util.function.Predicate<Entry> test) throws IOException {
         Scan scan = new Scan(true, null);
-        scan.prefix = prefix;
+        scan.test = test;
         scanFile(scan);
         return List.copyOf(scan.matches);
     }
@@ -181,7 +181,7 @@ public final class HistoryLog {
         return scan.full;
     }
 
-    /** The most records {@link #withHashPrefix} returns. */
+    /** The most records {@link #matching} returns. */
     public static final int MAX_MATCHES = 10;
 
     private void scanFile(Scan scan) throws IOException {
@@ -236,7 +236,7 @@ public final class HistoryLog {
     private static final class Scan {
         final boolean verify;
         final String anchor;
-        String prefix;
+        java.util.function.Predicate<Entry> test;
         final List<Entry> matches = new ArrayList<>();
         long fullLine;
         Entry full;
@@ -293,7 +293,7 @@ public final class HistoryLog {
                 full = entry;
                 entry = new Entry(entry.line(), parsed.record.withoutContent(), parsed.hash);
             }
-            if (prefix != null && parsed.hash.startsWith(prefix) && matches.size() < MAX_MATCHES) {
+            if (test != null && matches.size() < MAX_MATCHES && test.test(entry)) {
                 matches.add(entry);
             }
             keep(entry);

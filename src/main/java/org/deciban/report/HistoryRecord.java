@@ -3,8 +3,8 @@ package org.deciban.report;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.deciban.inference.OutcomeShare;
 import org.deciban.inference.Posterior;
-import org.deciban.inference.update.Figure;
 import org.deciban.model.Case;
 import org.deciban.model.CaseContent;
 
@@ -52,14 +52,16 @@ public record HistoryRecord(String time, String version, String java, Map<String
     /** The record of a run: its provenance, its posterior (the probabilities it reports) and its content. */
     public static HistoryRecord of(Case c, Posterior p, Provenance prov, CaseContent content) {
         Map<String, Double> hs = new LinkedHashMap<>();
+        for (int k = 0; k < c.size(); k++) {
+            hs.put(c.hypotheses().get(k).id(), p.probabilities().get(k));
+        }
         Map<String, Double> os = new LinkedHashMap<>();
-        Figure.of(c, p).forEach((f, x) -> {
-            switch (f.kind()) {
-                case HYPOTHESIS -> hs.put(f.id(), x);
-                case OUTCOME -> os.put(f.id(), x);
-                case NO_OUTCOME -> os.put(PosteriorTables.NO_OUTCOME, x);
-            }
-        });
+        for (OutcomeShare o : p.outcomes()) {
+            os.put(o.outcome(), o.probability());
+        }
+        if (!p.outcomes().isEmpty() && p.noOutcomePrior() > 0) {
+            os.put(PosteriorTables.NO_OUTCOME, p.noOutcomeProbability());
+        }
         return new HistoryRecord(prov.time(), prov.version(), prov.java(), prov.inputs(), prov.seed(), prov.draws(), hs, os,
                 content);
     }
@@ -67,13 +69,5 @@ public record HistoryRecord(String time, String version, String java, Map<String
     /** This record without its content (what a reading keeps in memory). */
     public HistoryRecord withoutContent() {
         return content == null ? this : new HistoryRecord(time, version, java, inputs, seed, draws, hypotheses, outcomes);
-    }
-
-    /** The probabilities the record's run reported, as figures (the share naming no outcome under either spelling). */
-    public Map<Figure, Double> figures() {
-        Map<Figure, Double> out = new LinkedHashMap<>();
-        hypotheses.forEach((h, x) -> out.put(Figure.hypothesis(h), x));
-        outcomes.forEach((o, x) -> out.put(HistoryTables.isNoOutcome(o) ? Figure.noOutcome() : Figure.outcome(o), x));
-        return out;
     }
 }

@@ -94,8 +94,20 @@ public final class ResolvedIndicatorReport {
         files.put(CSV, Csv.of(t));
     }
 
+    /**
+     * The JSON of {@code deciban indicators}: the ranked open indicators ({@link IndicatorReport#json}) and
+     * {@code "resolved": [...]}, the resolved ones with the probability the forecast gave them beforehand.
+     */
+    public static String indicatorsJson(Case c, org.deciban.inference.Posterior p,
+                                        List<org.deciban.inference.sensitivity.InformationGain.Value> ranked,
+                                        Provenance prov, List<Prediction> resolved) {
+        ObjectNode doc = IndicatorReport.json(c, p, ranked, prov);
+        addTo(doc, c, resolved);
+        return JsonReport.text(doc);
+    }
+
     /** Adds {@code "resolved": [...]} to the indicators report's JSON. */
-    public static void addTo(ObjectNode json, Case c, List<Prediction> resolved) {
+    static void addTo(ObjectNode json, Case c, List<Prediction> resolved) {
         ArrayNode arr = json.putArray("resolved");
         for (Prediction p : resolved) {
             Resolution r = resolution(c, p.indicator());

@@ -176,8 +176,13 @@ public final class ScoreReport {
         return files;
     }
 
+    /** The scores of several cases as one JSON document ({@link #json}), as text. */
+    public static String jsonText(Map<Case, Summary> perCase, Summary all, Map<String, Provenance> provenance) {
+        return JsonReport.text(json(perCase, all, provenance));
+    }
+
     /** The scores of several cases as one JSON document: each case's, and the total over all of them. */
-    public static ObjectNode json(Map<Case, Summary> perCase, Summary all, Map<String, Provenance> provenance) {
+    static ObjectNode json(Map<Case, Summary> perCase, Summary all, Map<String, Provenance> provenance) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("command", "score");
         ArrayNode cases = root.putArray("cases");

@@ -382,10 +382,12 @@ public final class UpdateNote {
                     + "); the rows sum to the total. A change's share depends on this order when changes interact "
                     + "(items of one group, drift)." + grouped + unexplained;
             case REMOVAL -> "The case is a network, so each row is what removing that change from the later forecast "
-                    + "takes away, the changes removed one at a time from the last row up (" + order + ", read "
-                    + "backwards): the change of log-odds, 10 log10(p / (1 - p)) in decibans, of each reported "
+                    + "takes away, after the changes in the rows above it have been removed (" + order.replace(
+                    "the forecast date first (last when it moves back)", "the forecast date last (first when it moves "
+                    + "back)") + "): the change of log-odds, 10 log10(p / (1 - p)) in decibans, of each reported "
                     + "probability; the rows sum to the total. A change's share depends on this order when changes "
-                    + "interact (a table and the items on its variable, items of one group)." + grouped + unexplained;
+                    + "interact (a table and the items on its variable, items of one group, findings that are not "
+                    + "independent given the question)." + grouped + unexplained;
             case NONE -> "Not decomposed: " + r.notDecomposed() + ".";
         };
     }
@@ -435,8 +437,24 @@ public final class UpdateNote {
         return out;
     }
 
+    /**
+     * The probabilities a recorded run reported, as figures (the share naming no outcome under either of its
+     * spellings).
+     */
+    public static Map<Figure, Double> reported(HistoryRecord r) {
+        Map<Figure, Double> out = new LinkedHashMap<>();
+        r.hypotheses().forEach((h, x) -> out.put(Figure.hypothesis(h), x));
+        r.outcomes().forEach((o, x) -> out.put(HistoryTables.isNoOutcome(o) ? Figure.noOutcome() : Figure.outcome(o), x));
+        return out;
+    }
+
+    /** The comparison as one JSON document ({@link #json}), as text. */
+    public static String jsonText(Case c, Result r, Side from, Side to, Provenance prov) {
+        return JsonReport.text(json(c, r, from, to, prov));
+    }
+
     /** The comparison as JSON. */
-    public static ObjectNode json(Case c, Result r, Side from, Side to, Provenance prov) {
+    static ObjectNode json(Case c, Result r, Side from, Side to, Provenance prov) {
         ObjectNode root = Json.root(c, "diff");
         side(root.putObject("from"), from);
         side(root.putObject("to"), to);

@@ -33,11 +33,14 @@ import org.deciban.model.Settings;
  * naming no outcome; {@link Figure}), with L(p) = 10 log10(p / (1 - p)) its log-odds in decibans, change i
  * contributes c_i = L(p(F_i)) - L(p(F_{i-1})), p(F) the exact posterior of the case F rebuilt from its content
  * ({@link CaseContent#toCase}). The sum telescopes: sum_i c_i = L(p(F_n)) - L(p(F_0)), so the contributions add
- * up to the whole change of log-odds exactly (to rounding; a property test holds it to 1e-9). On a one-variable
- * case this is the change made to the earlier forecast, one change at a time in the stated order; on a network
- * the same chain is read as removing the changes from the later forecast one at a time, last first, each row
- * what removing it takes away (stated so in the report, {@link Method}). The contribution of a change depends
- * on the order when changes interact (items of one group, drift, a table and the items on its variable).
+ * up to the whole change of log-odds exactly (to rounding; a property test holds it to 1e-9). That is the
+ * decomposition of a one-variable case ({@link Method#TELESCOPING}): the changes made to the earlier forecast one
+ * at a time, in the stated order. On a network ({@link Method#REMOVAL}) the changes are removed from the later
+ * forecast one at a time in the stated order (its date last when it moved forward, first when it moved back;
+ * {@link #removalOrder}): G_0 = F_n, G_i = G_{i-1} with change i undone, c_i = L(p(G_{i-1})) - L(p(G_i)), what
+ * removing change i takes away; these telescope to L(p(F_n)) - L(p(F_0)) in the same way. The contribution of a
+ * change depends on the order when changes interact (items of one group, drift, a table and the items on its
+ * variable, and on a network any two findings that are not independent given the question).
  *
  * <p>The total is taken between the probabilities the two forecasts reported; what the rebuilt chain does not
  * reproduce of it (a record written by a deciban whose figures differ, for example) is reported as
@@ -198,19 +201,27 @@ public final class ForecastDiff {
         if (why != null) {
             return new Result(from, to, changes, figures, fromReported, toReported, List.of(), Map.of(), Method.NONE, why);
         }
+        boolean removal = method == Method.REMOVAL;
+        if (removal) {
+            changes = removalOrder(changes);
+        }
         List<List<Change>> steps = changes.size() > MAX_STEPS ? grouped(changes) : singles(changes);
         List<Step> out = new ArrayList<>();
-        CaseContent state = from;
+        // telescoping walks from the earlier forecast, making each change; removal walks from the later one,
+        // undoing each change (taking the earlier forecast's value of what it names)
+        CaseContent state = removal ? to : from;
+        CaseContent source = removal ? from : to;
         Map<Figure, Double> previous = figuresOf(state, template, figures);
         Map<Figure, Double> start = previous;
         for (List<Change> step : steps) {
             for (Change c : step) {
-                state = apply(state, c, to);
+                state = apply(state, c, source);
             }
             Map<Figure, Double> now = figuresOf(state, template, figures);
             Map<Figure, Double> db = new LinkedHashMap<>();
             for (Figure f : figures) {
-                db.put(f, Figure.logOdds(now.get(f)) - Figure.logOdds(previous.get(f)));
+                double d = Figure.logOdds(now.get(f)) - Figure.logOdds(previous.get(f));
+                db.put(f, removal ? -d : d);
             }
             Change shown = step.size() == 1 ? step.get(0) : group(step);
             out.add(new Step(shown, db));
@@ -223,12 +234,39 @@ public final class ForecastDiff {
             Double b = fromReported.get(f);
             double total = a == null || b == null ? Double.NaN : Figure.logOdds(a) - Figure.logOdds(b);
             double sum = Figure.logOdds(previous.get(f)) - Figure.logOdds(start.get(f));
-            double rest = total - sum;
+            double rest = total - (removal ? -sum : sum);
             unexplained.put(f, rest);
             any |= Double.isFinite(rest) && Math.abs(rest) > UNEXPLAINED_TOLERANCE;
         }
         return new Result(from, to, changes, figures, fromReported, toReported, out, any ? unexplained : Map.of(), method,
                 null);
+    }
+
+    /**
+     * The order in which a network's changes are removed from the later forecast: the stated order, but the
+     * forecast's date removed last when it moved forward (first when it moved back), so that no case of the chain
+     * holds an item dated after its own date.
+     */
+    static List<Change> removalOrder(List<Change> changes) {
+        List<Change> out = new ArrayList<>();
+        Change date = null;
+        for (Change c : changes) {
+            if (c.kind() == Kind.DATE) {
+                date = c;
+            } else {
+                out.add(c);
+            }
+        }
+        if (date != null) {
+            boolean back = date.before() != null && date.after() != null
+                    && java.time.LocalDate.parse(date.after()).isBefore(java.time.LocalDate.parse(date.before()));
+            if (back) {
+                out.add(0, date);
+            } else {
+                out.add(date);
+            }
+        }
+        return out;
     }
 
     /** Why the two contents cannot be decomposed step by step, or null when they can. */
@@ -368,6 +406,8 @@ public final class ForecastDiff {
 
     /** The content with one change made: the later forecast's value of what it names. */
     private static CaseContent apply(CaseContent s, Change c, CaseContent to) {
+        // "to" is the forecast whose value of what the change names is taken: the later one when telescoping,
+        // the earlier one when removing
         switch (c.kind()) {
             case DATE:
                 return s.withDates(to.asOf(), to.date());
