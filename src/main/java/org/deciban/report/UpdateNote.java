@@ -162,12 +162,12 @@ public final class UpdateNote {
                 top = s;
             }
         }
-        if (top != null && r.steps().size() > 1) {
+        if (top != null) {
             double x = top.decibans().get(f);
-            sb.append(Math.abs(x) >= 0.5 * Math.abs(total) ? ", mostly from " : ", the largest part from ")
-                    .append(shortName(top.change(), r)).append(" (").append(Numbers.decibans(x)).append(" dB)");
-        } else if (top != null) {
-            sb.append(", from ").append(shortName(top.change(), r));
+            sb.append(r.steps().size() == 1 ? "; from " : "; largest contribution: ").append(shortName(top.change(), r));
+            if (r.steps().size() > 1) {
+                sb.append(", ").append(Numbers.decibans(x)).append(" dB");
+            }
         }
         return sb.append(')').toString();
     }
@@ -196,7 +196,7 @@ public final class UpdateNote {
             case ADDED -> {
                 CaseContent.Item i = r.to().items().get(ch.id());
                 yield ch.ids().size() == 1 && i != null && i.resolved()
-                        ? "'" + ch.id() + "' (" + (i.observed() ? "observed" : "not seen") + ")" : ids;
+                        ? "'" + ch.id() + "' " + (i.observed() ? "observed" : "not seen") : "adding " + ids;
             }
         };
     }
