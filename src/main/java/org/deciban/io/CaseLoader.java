@@ -115,10 +115,14 @@ public final class CaseLoader {
                 items.add(item);
             }
         }
-        for (EvidenceItem indicator : readIndicators(caseId, files, header, inputs)) {
+        // a file of indicators is an input of the case only when it holds a resolved one (open ones are not evidence)
+        List<InputFile> indicatorFiles = new ArrayList<>();
+        java.util.Set<String> resolvedIn = new java.util.HashSet<>();
+        for (EvidenceItem indicator : readIndicators(caseId, files, header, indicatorFiles)) {
             if (indicator.resolution() == null) {
                 continue;
             }
+            resolvedIn.add(indicator.origin().substring(0, indicator.origin().lastIndexOf(':')));
             String before = seen.putIfAbsent(indicator.id(), indicator.origin());
             String name = indicator.origin().substring(0, indicator.origin().lastIndexOf(':'));
             if (before != null) {
@@ -132,6 +136,11 @@ public final class CaseLoader {
                         + Limits.MAX_ITEMS + " items in a case");
             }
             items.add(indicator);
+        }
+        for (InputFile f : indicatorFiles) {
+            if (resolvedIn.contains(f.path())) {
+                inputs.add(f);
+            }
         }
         checkGroupCorrelations(caseDoc, header.settings, items);
         return new Case(caseId, header.question, header.asOf, header.hypotheses, header.prior,
