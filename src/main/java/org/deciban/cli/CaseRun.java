@@ -11,7 +11,7 @@ import org.deciban.inference.models.CaseModels;
 import org.deciban.model.Case;
 import org.deciban.model.InputFile;
 import org.deciban.report.Provenance;
-import org.deciban.report.ReportFolder;
+import org.deciban.io.ReportFolder;
 
 /** Shared steps of the commands: provenance of a loaded case. */
 final class CaseRun {

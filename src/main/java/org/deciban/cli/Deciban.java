@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.deciban.inference.ImpossibleEvidenceException;
 import org.deciban.io.InputException;
 import org.deciban.io.IoReason;
-import org.deciban.report.ReportFolder;
+import org.deciban.io.ReportFolder;
 import org.deciban.report.Terminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -13,9 +13,12 @@ import org.deciban.inference.update.ForecastDiff;
 import org.deciban.io.CaseLoader;
 import org.deciban.io.Dates;
 import org.deciban.model.Case;
-import org.deciban.report.HistoryLog;
+import org.deciban.io.HistoryLog;
+import org.deciban.model.HistoryEntry;
+import org.deciban.model.HistoryRecord;
 import org.deciban.report.Provenance;
-import org.deciban.report.ReportFolder;
+import org.deciban.io.ReportFolder;
+import org.deciban.report.TerminalTables;
 import org.deciban.report.UpdateNote;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -99,9 +102,10 @@ public final class DiffCommand implements Callable<Integer> {
         }
         List<String> inputs = UpdateNote.inputChanges(a.side(), b.side());
         screen.line("Input files: " + (inputs.isEmpty() ? "none changed." : String.join("; ", inputs) + ".")).blank();
-        screen.table(UpdateNote.figures(c, r), 2).blank();
-        if (!r.steps().isEmpty()) {
-            screen.table(UpdateNote.decomposition(c, r), 3).blank();
+        screen.text(TerminalTables.updateFigures(screen.layout(), c, r)).blank();
+        String steps = TerminalTables.updateDecomposition(screen.layout(), c, r);
+        if (!steps.isEmpty()) {
+            screen.text(steps).blank();
         }
         screen.line(UpdateNote.method(r));
         ReportOutput.listWritten(out, common.root, written);
@@ -136,7 +140,7 @@ public final class DiffCommand implements Callable<Integer> {
                     + c.evidence().size() + " items observed by then)", given, date, inputs(c)));
         }
         LocalDate day = Dates.parse(given);
-        List<HistoryLog.Entry> matches;
+        List<HistoryEntry> matches;
         String what;
         if (day != null) {
             String prefix = day + "T";
@@ -157,7 +161,7 @@ public final class DiffCommand implements Callable<Integer> {
         }
         if (matches.size() > 1) {
             List<String> named = new ArrayList<>();
-            for (HistoryLog.Entry e : matches) {
+            for (HistoryEntry e : matches) {
                 named.add("record " + e.line() + " " + e.hash().substring(0, 12) + " (" + e.record().time() + ")");
             }
             throw new BadInput(option + " '" + ref + "': matches " + (matches.size() < HistoryLog.MAX_MATCHES
@@ -168,8 +172,8 @@ public final class DiffCommand implements Callable<Integer> {
         return record(log.full(matches.get(0).line()), given);
     }
 
-    private static Resolved record(HistoryLog.Entry e, String ref) {
-        org.deciban.report.HistoryRecord r = e.record();
+    private static Resolved record(HistoryEntry e, String ref) {
+        HistoryRecord r = e.record();
         LocalDate date = r.content() == null ? null : r.content().date();
         String label = "the forecast of record " + e.line() + " (hash " + e.hash().substring(0, 12) + ", run " + r.time()
                 + (date == null ? "" : ", as of " + date) + ")";

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.deciban.inference.sensitivity.Explain;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
+import org.deciban.report.TerminalTables;
 import org.deciban.report.ExplainReport;
 import org.deciban.report.Provenance;
 import picocli.CommandLine;
@@ -49,7 +50,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         Screen screen = common.screen(out);
         screen.line(c.id() + ": " + c.question()).blank();
-        screen.table(ExplainReport.ledger(c, x), 2).blank();
+        screen.text(TerminalTables.ledger(screen.layout(), c, x)).blank();
         ExplainReport.summary(c, x).forEach(screen::line);
         ReportOutput.listWritten(out, common.root, written);
         return 0;

@@ -5,14 +5,16 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deciban.io.CaseLoader;
+import org.deciban.report.TerminalTables;
 import org.deciban.report.Numbers;
-import org.deciban.report.HistoryLog;
+import org.deciban.io.HistoryLog;
 import org.deciban.report.HistoryTables;
-import org.deciban.report.ReportFolder;
+import org.deciban.io.ReportFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.deciban.model.HistoryEntry;
 
 /**
  * {@code deciban history}: the timeline of a case's recorded runs, and {@code --verify}, which checks
@@ -104,13 +106,13 @@ public final class HistoryCommand implements Callable<Integer> {
     }
 
     private static void timeline(Screen screen, String caseId, String name, HistoryLog.Reading r) {
-        List<HistoryLog.Entry> entries = r.entries();
+        List<HistoryEntry> entries = r.entries();
         screen.line(caseId + ": " + Numbers.count(r.recordCount(), "recorded run") + " in " + name
                 + (entries.size() < r.recordCount() ? "; the newest " + entries.size() + " shown" : "")).blank();
         if (entries.isEmpty()) {
             return;
         }
-        screen.table(HistoryTables.timeline(entries).removeColumns("inputs_changed")).blank();
+        screen.text(TerminalTables.history(screen.layout(), entries)).blank();
         screen.line("Inputs changed between runs:");
         for (int i = 1; i < entries.size(); i++) {
             List<String> ch = HistoryTables.changes(entries.get(i - 1).record(), entries.get(i).record());

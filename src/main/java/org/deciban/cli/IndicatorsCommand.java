@@ -14,6 +14,7 @@ import org.deciban.inference.update.Scoring;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.deciban.report.ResolvedIndicatorReport;
+import org.deciban.report.TerminalTables;
 import org.deciban.report.IndicatorReport;
 import org.deciban.report.JsonReport;
 import org.deciban.report.Provenance;
@@ -75,16 +76,16 @@ public final class IndicatorsCommand implements Callable<Integer> {
             screen.line("No open indicator: every candidate indicator has resolved.");
         } else {
             IndicatorReport.summary(c, p, ranked).forEach(screen::line);
-            screen.blank().table(IndicatorReport.table(c, ranked), 2);
-            tech.tablesaw.api.Table given = IndicatorReport.givenTable(c, ranked);
-            if (given.rowCount() > 0) {
+            screen.blank().text(TerminalTables.indicators(screen.layout(), c, ranked));
+            String given = TerminalTables.indicatorsGiven(screen.layout(), c, ranked);
+            if (!given.isEmpty()) {
                 screen.blank().line("Under each state of another parent of the indicator's variable, as if it were known:")
-                        .blank().table(given, 2);
+                        .blank().text(given);
             }
         }
         if (!resolved.isEmpty()) {
             screen.blank().line(ResolvedIndicatorReport.summary(resolved)).blank()
-                    .table(ResolvedIndicatorReport.table(c, resolved), 1);
+                    .text(TerminalTables.resolvedIndicators(screen.layout(), c, resolved));
         }
         ReportOutput.listWritten(out, common.root, written);
         return 0;

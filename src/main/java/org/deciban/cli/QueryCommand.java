@@ -1,6 +1,5 @@
 package org.deciban.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +11,8 @@ import org.deciban.inference.VariableMarginal;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.model.Variable;
+import org.deciban.report.TerminalTables;
 import org.deciban.report.JsonReport;
-import org.deciban.report.NetworkReport;
 import org.deciban.report.Numbers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,14 +72,7 @@ public final class QueryCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode doc = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-            doc.put("case", c.id());
-            doc.put("evidence_items", noEvidence ? 0 : c.evidence().size());
-            ObjectNode g = doc.putObject("given");
-            findings.forEach((v, s) -> g.put(c.network().variable(v).id(), c.network().variable(v).states().get(s).id()));
-            doc.put("log_evidence", q.logEvidence());
-            JsonReport.addVariables(doc, picked);
-            out.println(JsonReport.text(doc));
+            out.println(JsonReport.query(c, noEvidence ? 0 : c.evidence().size(), findings, q.logEvidence(), picked));
             return 0;
         }
         Screen screen = common.screen(out);
@@ -92,7 +84,7 @@ public final class QueryCommand implements Callable<Integer> {
         findings.forEach((v, s) -> what.add(c.network().variable(v).id() + "=" + c.network().variable(v).states().get(s).id()));
         screen.line("Given " + (what.isEmpty() ? "nothing (the network alone)" : String.join(", ", what))
                 + "; log P(given) = " + Numbers.fixed(q.logEvidence(), 6) + ".").blank();
-        screen.table(NetworkReport.variables(picked));
+        screen.text(TerminalTables.variables(screen.layout(), picked));
         return 0;
     }
 

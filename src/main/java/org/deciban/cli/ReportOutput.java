@@ -5,8 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.deciban.report.ReportFolder;
-import org.deciban.report.RunReport;
+import org.deciban.io.ReportFolder;
 import picocli.CommandLine.Option;
 
 /** The options and the writing step shared by explain, sensitivity, what-if and indicators. */
@@ -23,7 +22,7 @@ final class ReportOutput {
         if (noWrite) {
             return List.of();
         }
-        return RunReport.write(ReportFolder.of(root.resolve("reports"), caseId), files);
+        return ReportFolder.of(root.resolve("reports"), caseId).writeAll(files);
     }
 
     static void listWritten(PrintWriter out, Path root, List<Path> written) {

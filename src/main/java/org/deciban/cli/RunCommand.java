@@ -3,7 +3,6 @@ package org.deciban.cli;
 import org.deciban.inference.sensitivity.Sensitivity;
 import org.deciban.inference.CaseModel;
 import org.deciban.inference.VariableMarginal;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,20 +16,21 @@ import org.deciban.inference.montecarlo.MonteCarloOptions;
 import org.deciban.inference.montecarlo.MonteCarloResult;
 import org.deciban.inference.montecarlo.Weighting;
 import org.deciban.io.CaseLoader;
+import org.deciban.inference.update.Scoring;
 import org.deciban.model.Case;
+import org.deciban.model.CaseContent;
 import org.deciban.inference.sensitivity.ExpectationGap;
+import org.deciban.report.TerminalTables;
 import org.deciban.report.ConfidenceReport;
 import org.deciban.model.Limits;
-import org.deciban.report.HistoryRecord;
 import org.deciban.report.SourceReport;
 import org.deciban.report.HtmlReport;
 import org.deciban.report.IntervalReport;
 import org.deciban.report.JsonReport;
 import org.deciban.report.NetworkDiagram;
 import org.deciban.report.NetworkReport;
-import org.deciban.report.PosteriorTables;
 import org.deciban.report.Provenance;
-import org.deciban.report.ReportFolder;
+import org.deciban.io.ReportFolder;
 import org.deciban.report.RunPage;
 import org.deciban.report.RunPageSections;
 import org.deciban.report.RunReport;
@@ -38,6 +38,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.deciban.report.HistoryRecords;
+import org.deciban.report.ScoreReport;
 
 /** {@code deciban run}: the posterior of a case, printed and written to reports/&lt;case&gt;/. */
 @Command(name = "run", header = "The posterior of a case, with credible intervals; writes its reports.", mixinStandardHelpOptions = true,
@@ -109,8 +111,8 @@ public final class RunCommand implements Callable<Integer> {
             // one session under the folder's lock: report.html shows the history as it stands once this run's
             // record is appended, and the record is appended only after every report is in place
             try (ReportFolder.Writing session = folder.open()) {
-                RunHistory history = RunHistory.read(folder, HistoryRecord.of(c, p, prov,
-                        org.deciban.model.CaseContent.of(c, model.evaluationDate())));
+                RunHistory history = RunHistory.read(folder, HistoryRecords.of(c, p, prov)
+                        .withContent(CaseContent.of(c, model.evaluationDate())));
                 HtmlReport page = RunPage.build(c, p, prov, history.entriesWithThisRun(),
                         mc == null ? null : IntervalReport.uncertainty(c, mc));
                 if (gap != null) {
@@ -121,10 +123,9 @@ public final class RunCommand implements Callable<Integer> {
                     NetworkReport.addTo(page, variables);
                     page.addBefore(RunPage.EVIDENCE, NetworkDiagram.section(c, variables));
                 }
-                List<org.deciban.inference.update.Scoring.Prediction> scored =
-                        org.deciban.inference.update.Scoring.predictions(c);
+                List<Scoring.Prediction> scored = Scoring.predictions(c);
                 if (!scored.isEmpty()) {
-                    org.deciban.report.ScoreReport.addTo(page, c, org.deciban.inference.update.Scoring.summarise(scored));
+                    ScoreReport.addTo(page, c, Scoring.summarise(scored));
                 }
                 files.put("report.html", page.render());
                 try {
@@ -144,28 +145,14 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         if (json) {
-            ObjectNode doc = JsonReport.of(c, p, prov).put("engine", engine);
-            if (variables != null) {
-                JsonReport.addVariables(doc, variables);
-            }
-            if (mc != null) {
-                IntervalReport.addTo(doc, mc);
-            }
-            if (c.assessment() != null) {
-                ConfidenceReport.addTo(doc, c.assessment());
-            }
-            if (gap != null) {
-                SourceReport.addTo(doc, c, gap);
-            }
-            out.println(JsonReport.text(doc));
+            out.println(JsonReport.run(c, p, prov, engine, variables, mc, gap));
             return 0;
         }
         Screen screen = common.screen(out);
         screen.line(c.id() + ": " + c.question()).blank();
-        screen.table(mc == null ? PosteriorTables.posterior(c, p)
-                : IntervalReport.withIntervals(PosteriorTables.posterior(c, p), p, mc)).blank();
+        screen.text(TerminalTables.posterior(screen.layout(), c, p, mc)).blank();
         if (variables != null) {
-            screen.table(NetworkReport.variables(variables)).blank();
+            screen.text(TerminalTables.variables(screen.layout(), variables)).blank();
         }
         for (String line : mc == null ? RunReport.headline(c, p) : IntervalReport.headline(c, p, mc)) {
             screen.line(line);
@@ -181,11 +168,13 @@ public final class RunCommand implements Callable<Integer> {
         if (gap != null) {
             screen.blank();
             SourceReport.lines(c, p, gap).forEach(screen::line);
-            if (!gap.verdicts().isEmpty()) {
-                screen.blank().table(SourceReport.verdicts(gap), 1);
+            String verdicts = TerminalTables.verdicts(screen.layout(), gap);
+            if (!verdicts.isEmpty()) {
+                screen.blank().text(verdicts);
             }
-            if (!gap.towards().isEmpty()) {
-                screen.blank().table(SourceReport.towards(c, gap), 1);
+            String towards = TerminalTables.towards(screen.layout(), c, gap);
+            if (!towards.isEmpty()) {
+                screen.blank().text(towards);
             }
         }
         ReportOutput.listWritten(out, common.root, written);

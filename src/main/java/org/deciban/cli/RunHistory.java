@@ -5,9 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.deciban.report.HistoryLog;
-import org.deciban.report.HistoryRecord;
-import org.deciban.report.ReportFolder;
+import org.deciban.io.HistoryLog;
+import org.deciban.model.HistoryRecord;
+import org.deciban.io.ReportFolder;
+import org.deciban.model.HistoryEntry;
 
 /**
  * The history step of {@code deciban run}, inside the report folder's writing session (its lock is
@@ -38,10 +39,10 @@ final class RunHistory {
     static final int PAGE_RUNS = 200;
 
     /** The recorded runs (the newest {@link #PAGE_RUNS}) and this one, as the page shows them. */
-    List<HistoryLog.Entry> entriesWithThisRun() {
-        List<HistoryLog.Entry> kept = before.entries();
-        List<HistoryLog.Entry> out = new ArrayList<>(kept.subList(Math.max(0, kept.size() - PAGE_RUNS), kept.size()));
-        out.add(new HistoryLog.Entry(Math.toIntExact(Math.min(Integer.MAX_VALUE, before.lines() + 1)), record));
+    List<HistoryEntry> entriesWithThisRun() {
+        List<HistoryEntry> kept = before.entries();
+        List<HistoryEntry> out = new ArrayList<>(kept.subList(Math.max(0, kept.size() - PAGE_RUNS), kept.size()));
+        out.add(new HistoryEntry(Math.toIntExact(Math.min(Integer.MAX_VALUE, before.lines() + 1)), record));
         return out;
     }
 

@@ -17,6 +17,7 @@ import org.deciban.model.Case;
 import org.deciban.report.Numbers;
 import org.deciban.report.Provenance;
 import org.deciban.report.ScoreReport;
+import org.deciban.report.TerminalTables;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,7 +105,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 continue;
             }
             ScoreReport.summary(s).forEach(screen::line);
-            screen.blank().table(ScoreReport.predictions(s.predictions(), false), 1).blank();
+            screen.blank().text(TerminalTables.scorePredictions(screen.layout(), s)).blank();
         }
         if (total.count() > 0) {
             int scored = (int) perCase.values().stream().filter(s -> s.count() > 0).count();
@@ -113,8 +114,8 @@ public final class ScoreCommand implements Callable<Integer> {
                 ScoreReport.summary(total).forEach(screen::line);
                 screen.blank();
             }
-            screen.table(ScoreReport.totals(total)).blank();
-            screen.table(ScoreReport.calibration(total)).blank();
+            screen.text(TerminalTables.scoreTotals(screen.layout(), total)).blank();
+            screen.text(TerminalTables.scoreCalibration(screen.layout(), total)).blank();
         } else if (perCase.size() > 1) {
             screen.line("None of the " + Numbers.count(perCase.size(), "case") + " has a resolved indicator yet.");
         }

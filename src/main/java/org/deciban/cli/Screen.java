@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.deciban.report.TextLayout;
-import tech.tablesaw.api.Table;
 
 /**
  * A command's standard output as a reader sees it: prose wrapped and tables laid out to the
@@ -35,15 +34,9 @@ final class Screen {
         return this;
     }
 
-    /** A table with its default key columns. */
-    Screen table(Table t) {
-        out.print(layout.table(t));
-        return this;
-    }
-
-    /** A table whose first {@code keys} columns are repeated when it is split into blocks. */
-    Screen table(Table t, int keys) {
-        out.print(layout.table(t, keys));
+    /** Text already laid out for this screen (a table from {@link org.deciban.report.TerminalTables}), as it is. */
+    Screen text(String laidOut) {
+        out.print(laidOut);
         return this;
     }
 

@@ -6,6 +6,7 @@ import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.model.Checks;
 import org.deciban.proof.ProofRunner;
+import org.deciban.report.TerminalTables;
 import org.deciban.report.JsonReport;
 import org.deciban.report.Numbers;
 import org.deciban.report.ProofTables;
@@ -73,7 +74,7 @@ public final class TestCommand implements Callable<Integer> {
         }
         if (outcome.overturn() != null) {
             screen.blank().line(ProofTables.overturnHeading(outcome.overturn()));
-            screen.table(ProofTables.counterexample(outcome.overturn().changes()));
+            screen.text(TerminalTables.counterexample(screen.layout(), outcome.overturn().changes()));
         }
         screen.blank().line(ProofTables.summary(outcome));
         return code;

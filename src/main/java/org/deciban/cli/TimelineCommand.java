@@ -12,17 +12,17 @@ import org.deciban.inference.Timeline;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.model.Limits;
+import org.deciban.report.TerminalTables;
 import org.deciban.report.JsonReport;
 import org.deciban.report.Numbers;
 import org.deciban.report.Provenance;
-import org.deciban.report.ReportFolder;
+import org.deciban.io.ReportFolder;
 import org.deciban.report.RunReport;
 import org.deciban.report.TimelineReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tech.tablesaw.api.Table;
 
 /** {@code deciban timeline}: the filtered posterior after each evidence date and at as_of. */
 @Command(name = "timeline", header = "How the forecast moved over time, under the case's drift.", mixinStandardHelpOptions = true,
@@ -74,7 +74,7 @@ public final class TimelineCommand implements Callable<Integer> {
         Map<String, String> files = TimelineReport.render(used, t, base, prov);
         List<Path> written = List.of();
         if (!noWrite) {
-            written = RunReport.write(ReportFolder.of(common.root.resolve("reports"), c.id()), files);
+            written = ReportFolder.of(common.root.resolve("reports"), c.id()).writeAll(files);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -86,8 +86,7 @@ public final class TimelineCommand implements Callable<Integer> {
         screen.line("As of " + (t.end() == null ? "(no date)" : t.end()) + ", " + TimelineReport.driftWords(rate)
                 + "; " + used.evidence().size() + " of " + Numbers.count(c.evidence().size(), "evidence item") + ".");
         screen.blank();
-        Table table = TimelineReport.table(used, t);
-        screen.table(table.removeColumns("items"), 2).blank();
+        screen.text(TerminalTables.timeline(screen.layout(), used, t)).blank();
         for (String line : RunReport.headline(used, t.posterior())) {
             screen.line(line);
         }

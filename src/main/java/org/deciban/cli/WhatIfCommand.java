@@ -12,6 +12,7 @@ import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 import org.deciban.model.InputFile;
+import org.deciban.report.TerminalTables;
 import org.deciban.report.JsonReport;
 import org.deciban.report.Provenance;
 import org.deciban.report.WhatIfReport;
@@ -87,7 +88,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         Screen screen = common.screen(out);
         screen.line(c.id() + ": " + c.question()).blank();
         WhatIfReport.summary(c, cmp).forEach(screen::line);
-        screen.blank().table(WhatIfReport.table(c, cmp));
+        screen.blank().text(TerminalTables.whatIf(screen.layout(), c, cmp));
         ReportOutput.listWritten(out, common.root, written);
         return 0;
     }

@@ -7,7 +7,7 @@ import org.deciban.model.EvidenceItem;
 import org.deciban.model.Settings;
 
 /**
- * Dependence weights of DESIGN step 2.
+ * Dependence weights of design.md step 2.
  *
  * <p>The n items of a group g with correlation rho count as n_eff = n / (1 + (n - 1) rho)
  * independent items, so each gets weight w = n_eff / n = 1 / (1 + (n - 1) rho). Ungrouped

@@ -6,10 +6,10 @@ import java.util.List;
  * What one evidence item did to the posterior.
  *
  * @param itemId    the item
- * @param weight    its dependence weight w_e (DESIGN step 2)
+ * @param weight    its dependence weight w_e (design.md step 2)
  * @param effective the effective likelihoods L'_e(k) as they enter the posterior (after reliability
  *                  mixing, and as 1 - L' for an absent item)
- * @param decibans  weight of evidence for each hypothesis (DESIGN step 4):
+ * @param decibans  weight of evidence for each hypothesis (design.md step 4):
  *                  w_e * 10 log10(L'_e(k) / M_e(k)); NaN when K = 1
  */
 public record ItemWeight(String itemId, double weight, List<Double> effective, List<Double> decibans) {

@@ -1,7 +1,7 @@
 package org.deciban.inference;
 
 /**
- * DESIGN step 6: the probability that the preferred outcome is {@code outcome}, the sum of the
+ * design.md step 6: the probability that the preferred outcome is {@code outcome}, the sum of the
  * probabilities of the hypotheses whose outcome it is.
  *
  * @param outcome     the outcome's name

@@ -12,7 +12,7 @@ import java.util.List;
  * @param steps     one step per distinct item date in ascending order, then a last step at {@code end}
  *                  (its items are those dated on {@code end}, if any, so dates are never repeated)
  * @param posterior the filtered posterior at {@code end}; its log evidence is the sum of the steps'
- *                  log normalisers, log P(all items), and its item ledger is the static one of DESIGN
+ *                  log normalisers, log P(all items), and its item ledger is the static one of design.md
  *                  step 4 (each item's weight judged under the prior, not discounted by drift)
  */
 public record Timeline(double drift, LocalDate end, List<TimelineStep> steps, Posterior posterior) {

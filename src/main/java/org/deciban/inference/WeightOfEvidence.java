@@ -1,7 +1,7 @@
 package org.deciban.inference;
 
 /**
- * Weight of evidence in decibans (DESIGN step 4), the unit Good and Turing used.
+ * Weight of evidence in decibans (design.md step 4), the unit Good and Turing used.
  *
  * <p>For an item with effective likelihoods L' and dependence weight w, its weight for
  * hypothesis k against the others, judged under the prior pi, is

@@ -1,6 +1,5 @@
 package org.deciban.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -31,7 +30,7 @@ import org.deciban.model.Settings;
  * Loads a case from a project folder: {@code priors/<case>.yaml} and every
  * {@code evidence/<case>/*.yaml} (each file one item or a list of items, read in file-name order).
  *
- * <p>Everything DESIGN.md asks of the files is checked here, and each defect is an
+ * <p>Everything design.md asks of the files is checked here, and each defect is an
  * {@link InputException} with file, line, field, value and what is allowed. Reading never writes.
  */
 public final class CaseLoader {

@@ -21,7 +21,7 @@ import org.deciban.model.TableForm;
 import org.deciban.model.Variable;
 
 /**
- * The network of a structured case (DESIGN "Structured cases: networks"): the variables of
+ * The network of a structured case (design.md "Cases built as networks"): the variables of
  * {@code network: FILE} (BIF or XMLBIF, {@link NetworkFile}) and of {@code variables:}, the question
  * variable ({@code question_variable:}) and the hypotheses, which are its states.
  *
@@ -35,7 +35,7 @@ import org.deciban.model.Variable;
  *   table:                             # or one row per combination of parent states
  *     - when: {other-variable: some-state}
  *       probabilities: {keeps: 0.9, eases: 0.1}
- *   decibans:                          # or DESIGN N2
+ *   decibans:                          # or design.md N2
  *     base: {keeps: 0.5, eases: 0.5}
  *     effects: {other-variable: {some-state: {keeps: 3}}}
  *   concentration: 20                  # optional, for Monte Carlo

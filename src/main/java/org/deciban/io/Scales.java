@@ -6,7 +6,7 @@ import java.util.Map;
 import org.deciban.model.Icd203;
 
 /**
- * The tables that turn words into numbers, with DESIGN.md's defaults; a case may override any entry
+ * The tables that turn words into numbers, with design.md's defaults; a case may override any entry
  * under {@code tables:} in its priors file.
  *
  * <ul>
@@ -38,7 +38,7 @@ public record Scales(Map<String, Double> source, Map<String, Double> information
         phrases = Map.copyOf(phrases);
     }
 
-    /** DESIGN.md's tables. */
+    /** design.md's tables. */
     /** ICD 203's paired terms: each band's phrase and the synonym that follows its overrides. */
     static final Map<String, String> SYNONYMS = Map.of(
             Icd203.ALMOST_NO_CHANCE.phrase(), "remote",

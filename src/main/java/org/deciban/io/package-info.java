@@ -4,7 +4,7 @@
  * <p>YAML is read strictly: UTF-8 only, no duplicate keys, no tags, anchors or aliases, bounded
  * size and depth, no unknown fields. Every defect becomes an {@link org.deciban.io.InputException}
  * naming the file, the line where known, the field, the bad value and what is allowed. This is the
- * only package that knows YAML. Evidence matrices in CSV are read here too, with Tablesaw (DESIGN.md:
+ * only package that knows YAML. Evidence matrices in CSV are read here too, with Tablesaw (design.md:
  * "Tablesaw (report tables, CSV in and out)").
  *
  * <p>Network cases: {@code variables:} in the case file ({@link org.deciban.io.NetworkCaseReader}) and

@@ -13,7 +13,7 @@ import java.util.Set;
  * A forecasting case: a question, K exclusive and exhaustive hypotheses, a prior over them,
  * settings and evidence. Immutable once built.
  *
- * <p>Every case is a discrete Bayesian network (DESIGN "Structured cases: networks"). The
+ * <p>Every case is a discrete Bayesian network (design.md "Cases built as networks"). The
  * hypotheses are the states of its question variable, in the same order. A case written without
  * {@code variables:} or {@code network:} is the one-variable network whose only variable is the
  * question, its states the hypotheses and its root table the prior; such a case has

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class ConditionalTable {
 
-    /** How far a row may sum from 1 (the tolerance of a prior, DESIGN "sum to 1 (±1e-9)"). */
+    /** How far a row may sum from 1 (the tolerance of a prior, design.md "sum to 1 (±1e-9)"). */
     public static final double SUM_TOLERANCE = Prior.SUM_TOLERANCE;
 
     private final int rows;

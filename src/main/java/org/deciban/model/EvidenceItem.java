@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * <p>{@code likelihoods.get(k)} is L(k) = P(item | H_k) in [0, 1], in the order of the case's
  * hypotheses. The item enters the posterior through its effective likelihood
- * L'(k) = r L(k) + (1 - r) mean_j L(j) (DESIGN step 1); an item recorded as absent
- * ({@code observed == false}) enters with 1 - L'(k) (DESIGN step 3).
+ * L'(k) = r L(k) + (1 - r) mean_j L(j) (design.md step 1); an item recorded as absent
+ * ({@code observed == false}) enters with 1 - L'(k) (design.md step 3).
  *
  * @param id          identifier, unique within the case
  * @param date        date of the observation, or {@code null}
@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param intervals   90% intervals of some likelihoods, for Monte Carlo (at most one per hypothesis,
  *                    each containing its stated likelihood); empty when none are given
  * @param on          the network variable the item is evidence about, or {@code null} for the case's
- *                    question variable (DESIGN N1); its likelihoods are then over that variable's
+ *                    question variable (design.md N1); its likelihoods are then over that variable's
  *                    states, in their order
  * @param resolution  for a candidate indicator that has resolved, how it turned out ({@code date} and
  *                    {@code observed} are then the resolution's); {@code null} for any other item
@@ -52,7 +52,7 @@ public record EvidenceItem(
         String on,
         Resolution resolution) {
 
-    /** The categories DESIGN.md allows. */
+    /** The categories design.md allows. */
     public static final List<String> CATEGORIES = List.of(
             "statement", "defector-report", "economic-figure", "diplomatic-event", "policy-record", "other");
 

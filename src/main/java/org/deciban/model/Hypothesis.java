@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *                ({@link Variable#isStateName})
  * @param label   human-readable statement of the hypothesis
  * @param outcome the outcome this hypothesis favours, or {@code null} when it favours none
- *                (DESIGN step 6: P(outcome o) is the sum of the posteriors of the hypotheses
+ *                (design.md step 6: P(outcome o) is the sum of the posteriors of the hypotheses
  *                whose outcome is o)
  */
 public record Hypothesis(String id, String label, String outcome) {

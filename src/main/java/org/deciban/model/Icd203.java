@@ -3,7 +3,7 @@ package org.deciban.model;
 import java.util.Locale;
 
 /**
- * The ICD 203 expressions of likelihood (DESIGN step 7).
+ * The ICD 203 expressions of likelihood (design.md step 7).
  *
  * <p>Each band holds its lower bound and not its upper one: [0, .05) almost no chance,
  * [.05, .20) very unlikely, [.20, .45) unlikely, [.45, .55) roughly even chance,

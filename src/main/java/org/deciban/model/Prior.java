@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record Prior(List<Double> probabilities, Double concentration) {
 
-    /** How far the prior may sum from 1 (DESIGN: "sum to 1 (±1e-9)"). */
+    /** How far the prior may sum from 1 (design.md: "sum to 1 (±1e-9)"). */
     public static final double SUM_TOLERANCE = 1e-9;
 
     public Prior {

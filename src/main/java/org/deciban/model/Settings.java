@@ -21,7 +21,7 @@ import java.util.Map;
  *                          source of their uncertainty for Monte Carlo, the tornado and
  *                          {@code deciban test}
  * @param maxClique         the largest clique table, in doubles, that exact inference on a network may
- *                          build (DESIGN N6; default {@value #DEFAULT_MAX_CLIQUE} = 2^27, 1 GiB); a
+ *                          build (design.md N6; default {@value #DEFAULT_MAX_CLIQUE} = 2^27, 1 GiB); a
  *                          network whose junction tree needs a larger one is refused
  */
 public record Settings(double correlation, Map<String, Double> groupCorrelations, long draws, long seed,

@@ -27,7 +27,7 @@ public sealed interface TableForm permits TableForm.Prior, TableForm.Rows, Table
     }
 
     /**
-     * The decibans form (DESIGN N2): P(V = k | parents = u) is proportional to
+     * The decibans form (design.md N2): P(V = k | parents = u) is proportional to
      * base(k) * 10^(sum_i d_i(u_i, k) / 10), d_i(u_i, k) the decibans that parent i in state u_i adds
      * to state k (0 where no effect is written).
      *

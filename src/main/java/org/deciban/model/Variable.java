@@ -19,7 +19,7 @@ import java.util.Set;
  * @param states        its states, at least one, unique ids
  * @param parents       ids of its parents, no repeats, not itself
  * @param table         P(V | parents)
- * @param concentration Dirichlet strength of every row for Monte Carlo (DESIGN N5), or {@code null}
+ * @param concentration Dirichlet strength of every row for Monte Carlo (design.md N5), or {@code null}
  * @param form          how the table was written
  * @param origin        where it was read ("priors/x.yaml:12"), for messages
  */

@@ -10,6 +10,8 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import org.deciban.model.HistoryEntry;
+import org.deciban.model.HistoryRecord;
 
 /** The forecast history as tables and chart series: estimates per run and the inputs that changed. */
 public final class HistoryTables {
@@ -23,7 +25,7 @@ public final class HistoryTables {
      * through {@link ColumnNames}, so no two names collide; a run lacking one leaves the cell missing),
      * and inputs_changed against the record before.
      */
-    public static Table timeline(List<HistoryLog.Entry> entries) {
+    public static Table timeline(List<HistoryEntry> entries) {
         ColumnNames names = new ColumnNames("record", "time", "version", "no_outcome", "inputs_changed");
         IntColumn record = IntColumn.create("record");
         StringColumn time = StringColumn.create("time");
@@ -32,7 +34,7 @@ public final class HistoryTables {
         Map<String, DoubleColumn> os = new LinkedHashMap<>();
         DoubleColumn none = DoubleColumn.create("no_outcome");
         boolean anyNone = false;
-        for (HistoryLog.Entry e : entries) {
+        for (HistoryEntry e : entries) {
             for (String h : e.record().hypotheses().keySet()) {
                 hs.computeIfAbsent(h, k -> DoubleColumn.create(names.derive("p_", k)));
             }
@@ -46,7 +48,7 @@ public final class HistoryTables {
         }
         StringColumn changed = StringColumn.create("inputs_changed");
         HistoryRecord before = null;
-        for (HistoryLog.Entry e : entries) {
+        for (HistoryEntry e : entries) {
             HistoryRecord r = e.record();
             record.append(e.line());
             time.append(r.time());
@@ -82,7 +84,7 @@ public final class HistoryTables {
     }
 
     /** Per hypothesis id, its posterior in each record (null where a record lacks it). */
-    public static Map<String, List<Double>> hypothesisSeries(List<HistoryLog.Entry> entries) {
+    public static Map<String, List<Double>> hypothesisSeries(List<HistoryEntry> entries) {
         Set<String> hs = new LinkedHashSet<>();
         entries.forEach(e -> hs.addAll(e.record().hypotheses().keySet()));
         Map<String, List<Double>> out = new LinkedHashMap<>();

@@ -12,12 +12,11 @@ import org.deciban.model.Case;
 import org.deciban.inference.montecarlo.Interval;
 import org.deciban.inference.montecarlo.MonteCarloResult;
 import org.deciban.inference.montecarlo.Weighting;
-import org.deciban.model.Icd203;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Monte Carlo credible intervals (DESIGN step 5) in the reports: extra columns of the posterior
+ * Monte Carlo credible intervals (design.md step 5) in the reports: extra columns of the posterior
  * table, the summary lines, a Markdown section and the JSON "interval" objects.
  */
 public final class IntervalReport {
@@ -90,7 +89,7 @@ public final class IntervalReport {
                 ? "importance-weighted by the evidence normaliser Z_s (credible intervals of the ideal posterior)"
                 : "UNWEIGHTED judgment spread (how far the posterior moves as the judgments vary; "
                   + "not a credible interval, and its mean is not the exact posterior)";
-        return "Monte Carlo (DESIGN step 5): " + mc.options().draws() + " draws, seed " + mc.options().seed() + ", "
+        return "Monte Carlo (design.md step 5): " + mc.options().draws() + " draws, seed " + mc.options().seed() + ", "
                 + w + "; effective sample size " + Numbers.fixed(mc.ess(), 0) + "; quantiles: " + mc.quantileMethod() + ".";
     }
 

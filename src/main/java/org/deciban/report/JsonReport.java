@@ -10,6 +10,9 @@ import org.deciban.inference.OutcomeShare;
 import org.deciban.inference.Posterior;
 import org.deciban.inference.VariableMarginal;
 import java.util.List;
+import java.util.Map;
+import org.deciban.inference.montecarlo.MonteCarloResult;
+import org.deciban.inference.sensitivity.ExpectationGap;
 import org.deciban.model.Case;
 import org.deciban.model.Hypothesis;
 import org.deciban.model.Icd203;
@@ -119,6 +122,46 @@ public final class JsonReport {
                 st.put("posterior", v.posterior().get(s));
             }
         }
+    }
+
+    /**
+     * The JSON of {@code run}: the run's document ({@link #of}) with the engine's note, every variable's
+     * marginals of a network case (when {@code variables} is not null), the Monte Carlo intervals (when
+     * {@code mc} is not null), the case's stated confidence and the comparison with the source's
+     * expectations (when {@code gap} is not null).
+     */
+    public static String run(Case c, Posterior p, Provenance prov, String engine, List<VariableMarginal> variables,
+                             MonteCarloResult mc, ExpectationGap.Figures gap) {
+        ObjectNode doc = of(c, p, prov).put("engine", engine);
+        if (variables != null) {
+            addVariables(doc, variables);
+        }
+        if (mc != null) {
+            IntervalReport.addTo(doc, mc);
+        }
+        if (c.assessment() != null) {
+            ConfidenceReport.addTo(doc, c.assessment());
+        }
+        if (gap != null) {
+            SourceReport.addTo(doc, c, gap);
+        }
+        return text(doc);
+    }
+
+    /**
+     * The JSON of {@code query}: {@code {"case", "evidence_items", "given": {variable: state},
+     * "log_evidence", "variables": [...]}}, the findings keyed by variable index and state index of the case's network.
+     */
+    public static String query(Case c, int evidenceItems, Map<Integer, Integer> findings, double logEvidence,
+                               List<VariableMarginal> shown) {
+        ObjectNode doc = MAPPER.createObjectNode();
+        doc.put("case", c.id());
+        doc.put("evidence_items", evidenceItems);
+        ObjectNode g = doc.putObject("given");
+        findings.forEach((v, s) -> g.put(c.network().variable(v).id(), c.network().variable(v).states().get(s).id()));
+        doc.put("log_evidence", logEvidence);
+        addVariables(doc, shown);
+        return text(doc);
     }
 
     private static void putNumber(ObjectNode n, String key, double x) {

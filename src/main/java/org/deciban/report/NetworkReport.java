@@ -1,7 +1,6 @@
 package org.deciban.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.deciban.inference.ItemWeight;
 import org.deciban.inference.Posterior;
@@ -15,7 +14,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The tables of a network case (DESIGN "Structured cases: networks"): every variable's marginal, prior
+ * The tables of a network case (design.md "Cases built as networks"): every variable's marginal, prior
  * to posterior, and the evidence ledger, whose items may be on any variable.
  */
 public final class NetworkReport {
@@ -73,15 +72,10 @@ public final class NetworkReport {
      * The evidence ledger of a network case, one row per item sorted by its largest absolute weight of
      * evidence (ties by id). Columns: id, on (the item's variable), date, category, source, reliability,
      * r, w, group, effective (the effective likelihood of each state of its variable, as text), then
-     * db_&lt;h&gt; for every state h of the question variable (DESIGN N3).
+     * db_&lt;h&gt; for every state h of the question variable (design.md N3).
      */
     public static Table evidence(Case c, Posterior p) {
-        List<Integer> order = new ArrayList<>();
-        for (int e = 0; e < c.evidence().size(); e++) {
-            order.add(e);
-        }
-        order.sort(Comparator.<Integer>comparingDouble(e -> -p.items().get(e).largestAbsoluteWeight())
-                .thenComparing(e -> c.evidence().get(e).id()));
+        List<Integer> order = PosteriorTables.byWeight(c, p);
         StringColumn id = StringColumn.create("id");
         StringColumn on = StringColumn.create("on");
         StringColumn date = StringColumn.create("date");

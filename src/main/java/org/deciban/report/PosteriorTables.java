@@ -32,7 +32,7 @@ public final class PosteriorTables {
      * One row per hypothesis (kind "hypothesis"), then one per outcome (kind "outcome") and, when
      * some hypotheses name no outcome, a row for their share. Columns: kind, id, label, prior,
      * posterior, phrase; numbers at full precision. An outcome's label is that of the hypotheses that
-     * favour it (DESIGN step 6: the share is theirs, not the outcome's own chance).
+     * favour it (design.md step 6: the share is theirs, not the outcome's own chance).
      */
     public static Table posterior(Case c, Posterior p) {
         StringColumn kind = StringColumn.create("kind");
@@ -69,18 +69,24 @@ public final class PosteriorTables {
         return Table.create("posterior", kind, id, label, prior, post, phrase);
     }
 
-    /**
-     * One row per item, sorted by the largest absolute weight of evidence (ties by id). Columns:
-     * id, date, category, source, reliability (as written), r, w, then eff_&lt;h&gt; and db_&lt;h&gt;
-     * for every hypothesis h.
-     */
-    public static Table evidence(Case c, Posterior p) {
+    /** The items' indices sorted by their largest absolute weight of evidence, the largest first (ties by id). */
+    static List<Integer> byWeight(Case c, Posterior p) {
         List<Integer> order = new ArrayList<>();
         for (int e = 0; e < c.evidence().size(); e++) {
             order.add(e);
         }
         order.sort(Comparator.<Integer>comparingDouble(e -> -p.items().get(e).largestAbsoluteWeight())
                 .thenComparing(e -> c.evidence().get(e).id()));
+        return order;
+    }
+
+    /**
+     * One row per item, sorted by the largest absolute weight of evidence (ties by id). Columns:
+     * id, date, category, source, reliability (as written), r, w, then eff_&lt;h&gt; and db_&lt;h&gt;
+     * for every hypothesis h.
+     */
+    public static Table evidence(Case c, Posterior p) {
+        List<Integer> order = byWeight(c, p);
         StringColumn id = StringColumn.create("id");
         StringColumn date = StringColumn.create("date");
         StringColumn category = StringColumn.create("category");

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.deciban.inference.Posterior;
 import org.deciban.model.Case;
 import org.deciban.model.Hypothesis;
-import org.deciban.model.Icd203;
 import tech.tablesaw.api.Table;
+import org.deciban.model.HistoryEntry;
 
 /**
  * The page {@code reports/<case>/report.html} of a run. Sections, in order: headline, posterior
@@ -49,7 +49,7 @@ public final class RunPage {
      * @param history     the case's history records, the current run's included (may be empty)
      * @param uncertainty intervals to show, or null when the run has none
      */
-    public static HtmlReport build(Case c, Posterior p, Provenance prov, List<HistoryLog.Entry> history,
+    public static HtmlReport build(Case c, Posterior p, Provenance prov, List<HistoryEntry> history,
                                    Uncertainty uncertainty) {
         HtmlReport page = new HtmlReport("deciban report: " + c.id());
         page.intro(c.question());
@@ -100,7 +100,7 @@ public final class RunPage {
                         + (u == null ? "." : ", with error bars for the " + u.label() + "."));
         Table t = PosteriorTables.posterior(c, p);
         s.table(t, "Posterior per hypothesis and per outcome");
-        s.note("Posterior by DESIGN.md steps 1-3 (reliability mixing, group weights, log-space update); outcomes by step 6.");
+        s.note("Posterior by design.md steps 1-3 (reliability mixing, group weights, log-space update); outcomes by step 6.");
     }
 
     private static void evidence(HtmlReport.Section s, Case c, Posterior p) {
@@ -113,7 +113,7 @@ public final class RunPage {
             shown = NetworkReport.pageColumns(c);
         }
         if (c.structured()) {
-            s.paragraph("Each item's weight of evidence for each hypothesis against the others, in decibans (DESIGN N3): "
+            s.paragraph("Each item's weight of evidence for each hypothesis against the others, in decibans (design.md N3): "
                     + "w * 10 log10(sum_v P(v | h) L'(v) / sum_v P(v | not h) L'(v)) under the network alone, where v runs over "
                     + "the states of the variable the item is on (column 'on') and L' is its likelihood after reliability "
                     + "mixing. +10 dB is a likelihood ratio of 10 in favour; 0 dB is neutral. Sorted by the largest absolute weight.");
@@ -133,7 +133,7 @@ public final class RunPage {
         return c.hypotheses().stream().filter(h -> h.id().equals(id)).map(Hypothesis::label).findFirst().orElse(id);
     }
 
-    private static void history(HtmlReport.Section s, Case c, List<HistoryLog.Entry> history) {
+    private static void history(HtmlReport.Section s, Case c, List<HistoryEntry> history) {
         if (history.isEmpty()) {
             s.paragraph("No run of this case has been recorded yet.");
             return;

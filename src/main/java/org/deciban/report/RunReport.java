@@ -1,7 +1,5 @@
 package org.deciban.report;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +9,6 @@ import org.deciban.inference.Posterior;
 import org.deciban.inference.montecarlo.MonteCarloResult;
 import org.deciban.inference.sensitivity.ExpectationGap;
 import org.deciban.model.Case;
-import org.deciban.model.Icd203;
 import tech.tablesaw.api.Table;
 
 /**
@@ -91,11 +88,6 @@ public final class RunReport {
         return TimelineReport.engineNote(m.drift()) + drift;
     }
 
-    /** Writes rendered files into the case's report folder; returns the paths written. */
-    public static List<Path> write(ReportFolder folder, Map<String, String> files) throws IOException {
-        return folder.writeAll(files);
-    }
-
     /**
      * One sentence per outcome, by the labels of the hypotheses that favour it, and one for the hypotheses that
      * name none: "The central bank cuts rates: likely (0.62)" ({@link Wording#shares}).
@@ -129,7 +121,7 @@ public final class RunReport {
         }
         md.addAll(Markdown.table(Display.of(post)));
         md.add("");
-        md.add("Posterior by DESIGN.md steps 1-3 (reliability mixing, group weights, log-space update); "
+        md.add("Posterior by design.md steps 1-3 (reliability mixing, group weights, log-space update); "
                 + "outcomes by step 6; phrases by ICD 203 (step 7).");
         md.add("");
         if (gap != null && c.sourceReading() != null) {
@@ -151,7 +143,7 @@ public final class RunReport {
             md.add("Items sorted by their largest absolute weight of evidence. `on` is the variable an item is about, `r` "
                     + "its reliability, `w` the dependence weight of its group, `effective` its effective likelihood "
                     + "L'(v) = r L(v) + (1 - r) mean L for each state v of its variable, and `db_h` its weight of evidence "
-                    + "for state h of the question against the others in decibans (DESIGN N3): "
+                    + "for state h of the question against the others in decibans (design.md N3): "
                     + "w * 10 log10(sum_v P(v | h) L'(v) / sum_v P(v | not h) L'(v)) under the network alone. "
                     + "+10 dB is a likelihood ratio of 10 in favour.");
         } else {

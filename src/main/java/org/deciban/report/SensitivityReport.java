@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deciban.inference.Posterior;
 import org.deciban.inference.sensitivity.Sensitivity;
 import org.deciban.inference.sensitivity.Sensitivity.LeaveOneOut;
 import org.deciban.inference.sensitivity.Sensitivity.PriorSweep;

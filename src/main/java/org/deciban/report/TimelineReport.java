@@ -117,7 +117,7 @@ public final class TimelineReport {
     /** The sentence {@code deciban run} adds to say which engine produced the posterior. */
     public static String engineNote(double drift) {
         if (drift == 0) {
-            return "Engine: static (exact, DESIGN steps 1-3); settings.drift is 0.";
+            return "Engine: static (exact, design.md steps 1-3); settings.drift is 0.";
         }
         return "Engine: drift filter, " + driftWords(drift) + ": items filtered forward in date order to as_of, "
                 + "undated items counted at as_of; the command deciban timeline shows the posterior at each date.";

@@ -441,7 +441,7 @@ public final class UpdateNote {
      * The probabilities a recorded run reported, as figures (the share naming no outcome under either of its
      * spellings).
      */
-    public static Map<Figure, Double> reported(HistoryRecord r) {
+    public static Map<Figure, Double> reported(org.deciban.model.HistoryRecord r) {
         Map<Figure, Double> out = new LinkedHashMap<>();
         r.hypotheses().forEach((h, x) -> out.put(Figure.hypothesis(h), x));
         r.outcomes().forEach((o, x) -> out.put(HistoryTables.isNoOutcome(o) ? Figure.noOutcome() : Figure.outcome(o), x));

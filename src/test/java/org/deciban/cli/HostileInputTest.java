@@ -769,7 +769,7 @@ class HostileInputTest {
 
         @Test
         void aLockFileLinkedElsewhereIsRefused() throws IOException {
-            link(reports.resolve(org.deciban.report.ReportFolder.LOCK), "../../evidence/kim-2024/economy.yaml");
+            link(reports.resolve(org.deciban.io.ReportFolder.LOCK), "../../evidence/kim-2024/economy.yaml");
             Map<String, String> before = caseFiles();
             String line = refused("linked lock", root, "run", "kim-2024", "--no-mc");
             assertTrue(line.contains(".deciban.lock is a symbolic link"), line);
@@ -895,8 +895,8 @@ class HostileInputTest {
                 assertTrue(all.get(i).waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "run " + i + " did not finish");
                 assertEquals(0, all.get(i).exitValue(), Tree.read(root.resolve("child-" + i + ".log")));
             }
-            org.deciban.report.HistoryLog.Reading h = org.deciban.report.HistoryLog.in(
-                    org.deciban.report.ReportFolder.of(root.resolve("reports"), "kim-2024")).read();
+            org.deciban.io.HistoryLog.Reading h = org.deciban.io.HistoryLog.in(
+                    org.deciban.io.ReportFolder.of(root.resolve("reports"), "kim-2024")).read();
             assertTrue(h.intact(), h.broken());
             assertEquals(runs, h.recordCount());
             // the page of the last run to write shows every recorded run, as the file does

@@ -57,7 +57,7 @@ class HtmlReportCommandTest {
         assertEquals(8, count(html, "<svg"), "each chart drawn wide and for a phone");
         assertTrue(html.contains("@media print"));
         // provenance: the SHA-256 of each input appears
-        String sha = org.deciban.report.HistoryLog.sha256(Files.readAllBytes(root.resolve("priors/evil.yaml")));
+        String sha = org.deciban.io.HistoryLog.sha256(Files.readAllBytes(root.resolve("priors/evil.yaml")));
         assertTrue(html.contains(sha), "prior file's SHA-256 missing from the page");
         // ledger has one row per item, weights in decibans
         assertTrue(html.contains("db_ha"));

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.deciban.report.ReportFolder;
+import org.deciban.io.ReportFolder;
 import org.deciban.testing.Cli;
 import org.deciban.testing.Tree;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import org.deciban.testing.CaseBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
- * Posteriors of small cases, each expected value derived by hand from DESIGN.md's formulas (the
+ * Posteriors of small cases, each expected value derived by hand from design.md's formulas (the
  * derivation is in the comment above each test). None of the expected numbers comes from running
  * the engine.
  */
@@ -43,7 +43,7 @@ class HandDerivedPosteriorTest {
     }
 
     /*
-     * Weight of evidence of the same item, DESIGN step 4:
+     * Weight of evidence of the same item, design.md step 4:
      * h0: M(0) = pi(1) L(1) / (1 - pi(0)) = 0.7 * 0.3 / 0.7 = 0.3; 10 log10(0.9 / 0.3) = 10 log10 3
      *     = 4.771212547196624 dB (log10 3 = 0.47712125471966244).
      * h1: M(1) = pi(0) L(0) / (1 - pi(1)) = 0.3 * 0.9 / 0.3 = 0.9; 10 log10(0.3 / 0.9) = -4.771212547196624 dB.
@@ -82,7 +82,7 @@ class HandDerivedPosteriorTest {
     }
 
     /*
-     * Reliability mixing, DESIGN step 1: uniform prior over 2, L = (0.9, 0.1), r = 0.5.
+     * Reliability mixing, design.md step 1: uniform prior over 2, L = (0.9, 0.1), r = 0.5.
      * mean = 0.5; L' = (0.5*0.9 + 0.5*0.5, 0.5*0.1 + 0.5*0.5) = (0.7, 0.3);
      * posterior = (0.7, 0.3) / 1.0 = (0.7, 0.3).
      * And r = 0.64 (Admiralty B2 = 0.8 * 0.8): L' = (0.64*0.9 + 0.36*0.5, 0.64*0.1 + 0.36*0.5)
@@ -99,7 +99,7 @@ class HandDerivedPosteriorTest {
     }
 
     /*
-     * A group, DESIGN step 2: uniform prior over 2, two items of group g, each L = (0.8, 0.2), rho = 0.5.
+     * A group, design.md step 2: uniform prior over 2, two items of group g, each L = (0.8, 0.2), rho = 0.5.
      * n = 2, n_eff = 2 / (1 + 1*0.5) = 4/3, w = n_eff / n = 2/3.
      * Log odds h0:h1 = 2 * (2/3) * ln(0.8/0.2) = (4/3) ln 4, so the odds are 4^(4/3) = 2^(8/3)
      * and p(h0) = 2^(8/3) / (1 + 2^(8/3)) = 6.349604207872798 / 7.349604207872798 = 0.8639377...
@@ -130,7 +130,7 @@ class HandDerivedPosteriorTest {
     }
 
     /*
-     * An absent item, DESIGN step 3: prior (0.5, 0.5), L = (0.9, 0.3) recorded as observed: false.
+     * An absent item, design.md step 3: prior (0.5, 0.5), L = (0.9, 0.3) recorded as observed: false.
      * It enters with 1 - L' = (0.1, 0.7); posterior = (0.05, 0.35) / 0.4 = (0.125, 0.875).
      */
     @Test
@@ -152,7 +152,7 @@ class HandDerivedPosteriorTest {
     }
 
     /*
-     * An eliminated hypothesis, DESIGN step 3: uniform prior over 3, L = (0, 0.5, 0.25), r = 1.
+     * An eliminated hypothesis, design.md step 3: uniform prior over 3, L = (0, 0.5, 0.25), r = 1.
      * pi * L = (0, 1/6, 1/12); Z = 1/4; posterior = (0, 2/3, 1/3). The weight of evidence against h0
      * is -infinity.
      * With r = 0.8 the item is no longer certain: mean = 0.25, L' = (0.05, 0.45, 0.25), Z = 0.75/3,
@@ -170,7 +170,7 @@ class HandDerivedPosteriorTest {
     }
 
     /*
-     * Per outcome, DESIGN step 6: hypotheses h0 (outcome o0), h1 (o1), h2 (o2) from the builder; the
+     * Per outcome, design.md step 6: hypotheses h0 (outcome o0), h1 (o1), h2 (o2) from the builder; the
      * posterior of an outcome is that of its single hypothesis; 2/3, 1/6, 1/6 from threeHypothesesTwoItems.
      */
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Words that become numbers: Admiralty codes (DESIGN step 1: r = S(letter) * I(digit)), ACH ratings
+ * Words that become numbers: Admiralty codes (design.md step 1: r = S(letter) * I(digit)), ACH ratings
  * and ICD 203 phrases as likelihoods (the tables of the Scales javadoc: ACH CC .9, C .7, N .5, I .3,
  * II .1; a phrase stands for the midpoint of its ICD 203 band), and a case overriding the tables.
  */
@@ -23,7 +23,7 @@ class ScalesTest {
     /** Products and midpoints of short decimals: a couple of ulps of rounding. */
     private static final double EXACT = 1e-12;
 
-    /* Expected r: DESIGN's tables S: A .95, B .8, C .6, D .4, E .2, F .5; I: 1 1, 2 .8, 3 .6, 4 .4, 5 .2, 6 .5. */
+    /* Expected r: design.md's tables S: A .95, B .8, C .6, D .4, E .2, F .5; I: 1 1, 2 .8, 3 .6, 4 .4, 5 .2, 6 .5. */
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource({"A1, 0.95", "B2, 0.64", "C3, 0.36", "D4, 0.16", "E5, 0.04", "F6, 0.25", "A3, 0.57", "B6, 0.4"})
     void admiraltyCode(String code, double r) {

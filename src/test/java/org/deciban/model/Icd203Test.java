@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DESIGN step 7: a band holds its lower bound and not its upper one. Expected bands are read off
- * DESIGN.md's list: <5% almost no chance, 5-20 very unlikely, 20-45 unlikely, 45-55 roughly even,
+ * design.md step 7: a band holds its lower bound and not its upper one. Expected bands are read off
+ * design.md's list: <5% almost no chance, 5-20 very unlikely, 20-45 unlikely, 45-55 roughly even,
  * 55-80 likely, 80-95 very likely, >=95 almost certain.
  */
 class Icd203Test {

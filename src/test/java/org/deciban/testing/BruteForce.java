@@ -9,7 +9,7 @@ import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
 
 /**
- * An independent computation of DESIGN.md steps 1-3, written from the formulas and sharing no code
+ * An independent computation of design.md steps 1-3, written from the formulas and sharing no code
  * with org.deciban.inference: the effective likelihood L' = r L + (1 - r) mean L in exact decimal
  * arithmetic (BigDecimal, 34 digits) then rounded once; group weights w = n_eff / n with
  * n_eff = n / (1 + (n - 1) rho) from a fresh count of each group; the posterior as a plain product

@@ -37,4 +37,27 @@ public final class Forward {
             f[h] = a * f[h] + (1 - a) * pi[h];
         }
     }
+
+    /**
+     * The whole filter over the dates g = 0..G-1 (G = carries.length): f starts as given (normalised),
+     * each date is one {@link #step} with carry carries[g] and the findings lam[gK, gK + K), and after
+     * the last date f is carried by carryEnd to the evaluation date. log P(e) = sum_g log c_g.
+     *
+     * @param u scratch of K entries
+     * @return log P(e), the sum of the dates' log normalisers; -infinity when some date's findings
+     *         rule out every state (f is then left as it was after the date before)
+     */
+    public static double filter(double[] f, double[] carries, double carryEnd, double[] pi, double[] lam, double[] u) {
+        int k = f.length;
+        double total = 0;
+        for (int g = 0; g < carries.length; g++) {
+            double cg = step(f, carries[g], pi, lam, g * k, u);
+            if (cg == Double.NEGATIVE_INFINITY) {
+                return cg;
+            }
+            total += cg;
+        }
+        carry(f, carryEnd, pi);
+        return total;
+    }
 }

@@ -70,6 +70,15 @@ final class DrawModel {
         return cells.length;
     }
 
+    /** Number of Dirichlet row entries drawn per draw. */
+    long rowCells() {
+        long n = 0;
+        for (double[] row : dirichlet) {
+            n += row.length;
+        }
+        return n;
+    }
+
     /** Whether some conditional row (for a one-variable case: the prior) is drawn. */
     boolean drawsRows() {
         return dirichlet.length > 0;

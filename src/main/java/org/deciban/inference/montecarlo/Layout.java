@@ -5,7 +5,7 @@ import org.deciban.model.Case;
 
 /**
  * The quantities summarised per draw: the K hypotheses' probabilities, then one per outcome (the
- * sum over its hypotheses, DESIGN step 6), then, when some hypotheses name no outcome and others
+ * sum over its hypotheses, design.md step 6), then, when some hypotheses name no outcome and others
  * do, the no-outcome share.
  */
 final class Layout {

@@ -27,7 +27,9 @@ import org.deciban.model.Case;
  * ({@link Interval}); a warning is added when the ESS falls below {@value #ESS_WARNING_SHARE} of
  * the draws. A draw whose evidence rules out every hypothesis (log Z_s = -infinity) has weight 0.
  *
- * <p>Reproducibility: draws run in chunks of {@value #CHUNK}; one {@link RandomSource#XO_RO_SHI_RO_128_PP}
+ * <p>Reproducibility: draws run in chunks of {@value #CHUNK} draws, fewer for a large case
+ * ({@link #chunkSize}: the chunk's size is a function of the case alone, so that a case of 100,000
+ * items spreads 2,000 draws over both cores); one {@link RandomSource#XO_RO_SHI_RO_128_PP}
  * generator is seeded with the seed, and chunk i draws from the stream its i-th
  * {@link JumpableUniformRandomProvider#jump()} returns (a copy of the generator at that point, which then
  * advances by 2^64 outputs), so chunk streams are disjoint for any run shorter than 2^64 outputs a chunk and
@@ -48,6 +50,10 @@ public final class MonteCarloEngine {
 
     /** Draws per chunk, each chunk one random stream. Fixed: changing it changes every figure. */
     public static final int CHUNK = 16_384;
+    /** Judgments drawn per draw up to which a chunk holds {@link #CHUNK} draws (every case of a few hundred items). */
+    public static final int SMALL_DRAW = 1024;
+    /** The fewest draws in a chunk. */
+    public static final int MIN_CHUNK = 64;
     /** Histogram bins over [0, 1] in streaming mode. */
     public static final int BINS = 10_000;
     /** Width of a histogram bin, 1 / BINS. */
@@ -97,11 +103,13 @@ public final class MonteCarloEngine {
         private final Case c;
         private final DrawModel model;
         private final Layout layout;
+        private final int chunk;
 
         private Prepared(CaseModel m) {
             this.c = m.source();
             this.model = DrawModel.of(m);
             this.layout = new Layout(c);
+            this.chunk = chunkSize(model.uncertainCells() + model.rowCells());
         }
 
         /** The case it was compiled from. */
@@ -124,17 +132,18 @@ public final class MonteCarloEngine {
         int q = layout.quantities;
         boolean exact = draws * (q + 1L) <= exactCellLimit;
         Storage storage = exact ? new Storage(q, (int) draws) : null;
-        long chunks = (draws + CHUNK - 1) / CHUNK;
+        int chunk = p.chunk;
+        long chunks = (draws + chunk - 1) / chunk;
         JumpableUniformRandomProvider root = root(options.seed());
         ChunkSums total = new ChunkSums(q, !exact);
-        Worker worker = new Worker(model, layout, options.weighting(), draws, storage);
+        Worker worker = new Worker(model, layout, options.weighting(), draws, chunk, storage);
         if (options.threads() == 1 || chunks == 1) {
             for (long i = 0; i < chunks; i++) {
                 total.merge(worker.chunk(i, root.jump()));
-                progress.accept(Math.min(draws, (i + 1) * CHUNK));
+                progress.accept(Math.min(draws, (i + 1) * chunk));
             }
         } else {
-            runParallel(options.threads(), chunks, root, worker, total, progress, draws);
+            runParallel(options.threads(), chunks, chunk, root, worker, total, progress, draws);
         }
         if (total.finite == 0 || !(total.sumW > 0)) {
             throw new ImpossibleEvidenceException("case '" + c.id() + "': every one of the " + draws
@@ -143,7 +152,22 @@ public final class MonteCarloEngine {
         return summarise(c, layout, options, total, storage);
     }
 
-    private static void runParallel(int threads, long chunks, JumpableUniformRandomProvider root, Worker worker,
+    /**
+     * Draws per chunk for a case that draws {@code judgments} numbers a draw (uncertain likelihood cells and
+     * Dirichlet row entries): {@link #CHUNK} up to {@link #SMALL_DRAW} judgments, else the largest power
+     * of two not above CHUNK * SMALL_DRAW / judgments, at least {@link #MIN_CHUNK}, so that a chunk draws
+     * about 16 million numbers whatever the case's size and the chunks of a large case can run in
+     * parallel. A function of the case alone: the figures still depend on the seed and the draws only.
+     */
+    static int chunkSize(long judgments) {
+        if (judgments <= SMALL_DRAW) {
+            return CHUNK;
+        }
+        long fit = (long) CHUNK * SMALL_DRAW / judgments;
+        return (int) Math.max(MIN_CHUNK, Long.highestOneBit(Math.max(1, fit)));
+    }
+
+    private static void runParallel(int threads, long chunks, int chunk, JumpableUniformRandomProvider root, Worker worker,
                                     ChunkSums total, LongConsumer progress, long draws) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "deciban-monte-carlo");
@@ -161,7 +185,7 @@ public final class MonteCarloEngine {
                     pending.add(pool.submit(() -> worker.chunk(index, rng)));
                 }
                 total.merge(pending.removeFirst().get());
-                progress.accept(Math.min(draws, (done + 1) * CHUNK));
+                progress.accept(Math.min(draws, (done + 1) * chunk));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -189,7 +213,8 @@ public final class MonteCarloEngine {
     public static double judgmentFloor(Prepared p, MonteCarloOptions options) {
         DrawModel model = p.model;
         long draws = options.draws();
-        long chunks = (draws + CHUNK - 1) / CHUNK;
+        int chunk = p.chunk;
+        long chunks = (draws + chunk - 1) / chunk;
         JumpableUniformRandomProvider root = root(options.seed());
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "deciban-monte-carlo-floor");
@@ -199,7 +224,7 @@ public final class MonteCarloEngine {
         try {
             List<Future<Double>> parts = new ArrayList<>();
             for (long i = 0; i < chunks; i++) {
-                int n = (int) Math.min(CHUNK, draws - i * CHUNK);
+                int n = (int) Math.min(chunk, draws - i * chunk);
                 UniformRandomProvider rng = root.jump();
                 parts.add(pool.submit(() -> {
                     DrawModel.Stream s = model.stream(rng);
@@ -251,10 +276,10 @@ public final class MonteCarloEngine {
         final double[] vals;
         final double[] logW;
 
-        Buffers(int hypotheses, int quantities, boolean chunkRows) {
+        Buffers(int hypotheses, int quantities, int chunk, boolean chunkRows) {
             post = new double[hypotheses];
-            vals = chunkRows ? new double[CHUNK * quantities] : null;
-            logW = chunkRows ? new double[CHUNK] : null;
+            vals = chunkRows ? new double[chunk * quantities] : null;
+            logW = chunkRows ? new double[chunk] : null;
         }
     }
 
@@ -264,21 +289,23 @@ public final class MonteCarloEngine {
         private final Layout layout;
         private final Weighting weighting;
         private final long draws;
+        private final int size;
         private final Storage storage;
         private final ThreadLocal<Buffers> buffers;
 
-        Worker(DrawModel model, Layout layout, Weighting weighting, long draws, Storage storage) {
+        Worker(DrawModel model, Layout layout, Weighting weighting, long draws, int size, Storage storage) {
             this.model = model;
             this.layout = layout;
             this.weighting = weighting;
             this.draws = draws;
+            this.size = size;
             this.storage = storage;
-            this.buffers = ThreadLocal.withInitial(() -> new Buffers(model.hypotheses, layout.quantities, storage == null));
+            this.buffers = ThreadLocal.withInitial(() -> new Buffers(model.hypotheses, layout.quantities, size, storage == null));
         }
 
         ChunkSums chunk(long index, UniformRandomProvider rng) {
-            long start = index * CHUNK;
-            int n = (int) Math.min(CHUNK, draws - start);
+            long start = index * size;
+            int n = (int) Math.min(size, draws - start);
             int q = layout.quantities;
             DrawModel.Stream stream = model.stream(rng);
             Buffers buf = buffers.get();

@@ -3,10 +3,10 @@ package org.deciban.inference.montecarlo;
 import java.util.List;
 
 /**
- * The figures of a Monte Carlo run (DESIGN step 5).
+ * The figures of a Monte Carlo run (design.md step 5).
  *
  * @param hypotheses    one interval per hypothesis, in the case's order
- * @param outcomes      one interval per outcome, in order of first appearance (DESIGN step 6)
+ * @param outcomes      one interval per outcome, in order of first appearance (design.md step 6)
  * @param noOutcome     the interval of the no-outcome share, or {@code null} when there is no such row
  * @param options       draws, seed, threads and weighting of the run
  * @param usedDraws     draws with a finite evidence normaliser (the others rule out every hypothesis

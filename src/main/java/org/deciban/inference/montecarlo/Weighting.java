@@ -3,7 +3,7 @@ package org.deciban.inference.montecarlo;
 /** How the draws of a Monte Carlo run are weighted. */
 public enum Weighting {
     /**
-     * Each draw weighted by its evidence normaliser Z_s (DESIGN step 5): the figures describe the
+     * Each draw weighted by its evidence normaliser Z_s (design.md step 5): the figures describe the
      * posterior distribution of the ideal posterior, whose mean is the exact posterior.
      */
     IMPORTANCE,

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo credible intervals of DESIGN.md step 5.
+ * Monte Carlo credible intervals of design.md step 5.
  *
  * <p>Per draw s the prior is drawn from Dirichlet(c pi) when the case states a concentration c,
  * and each stated likelihood L of an item with a confidence (or an interval) from

@@ -20,18 +20,18 @@ import org.deciban.model.Variable;
 /**
  * A case compiled once for exact inference on its network: the junction tree and every item's finding.
  *
- * <p>DESIGN N1: item e on variable V_e (its {@code on}, the question variable by default) enters as the
+ * <p>design.md N1: item e on variable V_e (its {@code on}, the question variable by default) enters as the
  * finding lambda_e(v) = L'_e(v)^(w_e), L' its effective likelihoods over V_e's states (reliability
  * mixing, 1 - L' when absent; {@link EffectiveLikelihood}) and w_e its group weight (group sizes
  * count every item of the case, whatever variable it is on; {@link GroupWeights}). The items on one
  * variable are combined in log space, log lambda_V(v) = sum_{e on V} w_e log L'_e(v), and entered as one
  * finding ({@link Propagation#setLogFinding}). The posterior of any variable is its normalised marginal,
- * log P(e) the log of the normaliser; on a one-variable case this is DESIGN steps 1-3 exactly.
+ * log P(e) the log of the normaliser; on a one-variable case this is design.md steps 1-3 exactly.
  *
- * <p>DESIGN N3: the weight of evidence of item e for state k of the question variable Q is
+ * <p>design.md N3: the weight of evidence of item e for state k of the question variable Q is
  * w_e 10 log10( sum_v P(V_e = v | Q = k) L'_e(v) / sum_v P(V_e = v | Q != k) L'_e(v) ) under the network
  * with no findings, where P(V | Q != k) = sum_{j != k} pi(j) P(V | Q = j) / sum_{j != k} pi(j), pi the
- * prior marginal of Q. It takes one propagation per state of Q; with V_e = Q it is DESIGN step 4.
+ * prior marginal of Q. It takes one propagation per state of Q; with V_e = Q it is design.md step 4.
  * It is NaN with one state, or for a state of prior 0 or 1 (nothing to weigh against).
  */
 public final class CaseNetwork {

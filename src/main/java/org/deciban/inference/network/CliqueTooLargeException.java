@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A network whose junction tree needs a clique table larger than allowed ({@code settings.max_clique},
- * DESIGN N6). This is bad input (exit code 2), not an internal failure: the message names the clique's
+ * design.md N6). This is bad input (exit code 2), not an internal failure: the message names the clique's
  * variables, its size in doubles and the limit.
  */
 public final class CliqueTooLargeException extends RuntimeException {

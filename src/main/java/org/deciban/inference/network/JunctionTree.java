@@ -8,7 +8,7 @@ import org.deciban.model.Network;
 import org.deciban.model.Settings;
 
 /**
- * A network compiled for exact inference (DESIGN N6): a junction tree of the cliques of a fill-reducing
+ * A network compiled for exact inference (design.md N6): a junction tree of the cliques of a fill-reducing
  * triangulation ({@link Triangulation}), with every index the propagation needs computed once.
  *
  * <p>What is compiled here never changes and is shared by every {@link Propagation} made from it, on

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p><b>Findings.</b> A finding on variable V is a likelihood vector lambda(v) &gt;= 0 over its states;
  * the joint with findings is P(x, e) = prod_V P(x_V | x_pa(V)) prod_F lambda_F(x_{V_F}). A hard
  * finding (V observed in state s) is the indicator of s. {@link #setLogFinding} takes log lambda
- * (the sum over items of w_e log L'_e, DESIGN N1), subtracts its maximum M and keeps exp(log lambda - M),
+ * (the sum over items of w_e log L'_e, design.md N1), subtracts its maximum M and keeps exp(log lambda - M),
  * so the vector's largest entry is 1, with M added back to log P(e): thousands of items on one variable
  * neither underflow nor lose precision. Setting a finding replaces the variable's previous one;
  * {@link #retract} removes it. Nothing is recompiled.

@@ -1,5 +1,5 @@
 /**
- * Exact inference on a case's discrete Bayesian network (DESIGN "Structured cases: networks", N1, N3, N6).
+ * Exact inference on a case's discrete Bayesian network (design.md "Cases built as networks", N1, N3, N6).
  *
  * <p><b>Compile once.</b> {@link org.deciban.inference.network.JunctionTree#compile} triangulates the moral
  * graph (the better of min-fill and min-weight greedy elimination, deterministic ties), builds the junction

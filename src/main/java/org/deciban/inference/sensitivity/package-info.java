@@ -13,7 +13,7 @@
  * </ul>
  *
  * <p>Removing items always means the case without them, recomputed from scratch: the group sizes,
- * and so the dependence weights w of the remaining items of a group, change (DESIGN step 2). This
+ * and so the dependence weights w of the remaining items of a group, change (design.md step 2). This
  * package reads no files and prints nothing.
  */
 package org.deciban.inference.sensitivity;

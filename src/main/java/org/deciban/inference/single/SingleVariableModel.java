@@ -353,17 +353,10 @@ public final class SingleVariableModel implements CaseModel {
             throw new IllegalArgumentException(base.length + " prior probabilities for " + k + " states");
         }
         double[] f = base.clone();
-        double[] u = new double[k];
-        double total = 0;
-        for (int g = 0; g < dates; g++) {
-            double cg = step(f, carryBefore[g], base, lambda, g * k, u);
-            if (cg == Double.NEGATIVE_INFINITY) {
-                return cg;
-            }
-            total += cg;
+        double total = Forward.filter(f, carryBefore, carryToEnd, base, lambda, new double[k]);
+        if (total != Double.NEGATIVE_INFINITY) {
+            System.arraycopy(f, 0, out, 0, k);
         }
-        carry(f, carryToEnd, base);
-        System.arraycopy(f, 0, out, 0, k);
         return total;
     }
 
@@ -451,14 +444,9 @@ public final class SingleVariableModel implements CaseModel {
             }
         }
         double[] f = pi.clone();
-        double[] u = new double[k];
-        for (int g = 0; g < dates; g++) {
-            if (step(f, carryBefore[g], pi, lam, g * k, u) == Double.NEGATIVE_INFINITY) {
-                Arrays.fill(f, Double.NaN);
-                return f;
-            }
+        if (Forward.filter(f, carryBefore, carryToEnd, pi, lam, new double[k]) == Double.NEGATIVE_INFINITY) {
+            Arrays.fill(f, Double.NaN);
         }
-        carry(f, carryToEnd, pi);
         return f;
     }
 
@@ -605,16 +593,7 @@ public final class SingleVariableModel implements CaseModel {
                 }
             }
             System.arraycopy(p, 0, out, 0, k);
-            double total = 0;
-            for (int g = 0; g < dates; g++) {
-                double cg = step(out, carries[g], p, lam, g * k, u);
-                if (cg == Double.NEGATIVE_INFINITY) {
-                    return cg;
-                }
-                total += cg;
-            }
-            carry(out, carryEnd, p);
-            return total;
+            return Forward.filter(out, carries, carryEnd, p, lam, u);
         }
     }
 

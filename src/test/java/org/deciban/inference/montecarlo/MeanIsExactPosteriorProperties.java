@@ -16,7 +16,7 @@ import org.deciban.model.EvidenceItem;
 import org.deciban.model.Hypothesis;
 
 /**
- * DESIGN step 5's property: with no group of weight below 1, the Z-weighted mean of the draws'
+ * design.md step 5's property: with no group of weight below 1, the Z-weighted mean of the draws'
  * posteriors is the exact posterior of step 3. Why: every factor pi(k) and L'_e(k) is linear in
  * independently drawn quantities with the stated means, so E[Z_s p_s(k)] = E[pi_s(k) prod_e L'_se(k)]
  * = pi(k) prod_e L'_e(k), the exact numerator, and E[Z_s] is the exact Z. The expected values come

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.deciban.model.Case;
+import org.deciban.testing.CaseBuilder;
 import org.junit.jupiter.api.Test;
 
 class MonteCarloEngineTest {
@@ -49,7 +50,7 @@ class MonteCarloEngineTest {
 
     @Test
     void weightedMeanIsTheExactPosteriorWhenNoGroupHasWeightBelowOne() {
-        // Hand derivation (DESIGN steps 1-3 on TestCases.worked()):
+        // Hand derivation (design.md steps 1-3 on TestCases.worked()):
         // item two L' = 0.5 L + 0.5 * mean(0.2, 0.7, 0.4) = (0.1, 0.35, 0.2) + 0.21667 = (0.31667, 0.56667, 0.41667)
         // item three absent: 1 - L = (0.7, 0.9, 0.4)
         // numerators: a 0.5*0.6*0.31667*0.7, b 0.3*0.3*0.56667*0.9, c 0.2*0.5*0.41667*0.4
@@ -63,7 +64,7 @@ class MonteCarloEngineTest {
             assertEquals(num[k] / z, iv.mean(), Z_TOL * iv.mcse(), "hypothesis " + k + " mcse " + iv.mcse());
             assertTrue(iv.p05() < iv.median() && iv.median() < iv.p95(), iv.toString());
         }
-        // outcomes: A wins = a, B wins = b; no-outcome share = c (DESIGN step 6)
+        // outcomes: A wins = a, B wins = b; no-outcome share = c (design.md step 6)
         assertEquals(num[0] / z, r.outcomes().get(0).mean(), Z_TOL * r.outcomes().get(0).mcse());
         assertEquals(num[1] / z, r.outcomes().get(1).mean(), Z_TOL * r.outcomes().get(1).mcse());
         assertEquals(num[2] / z, r.noOutcome().mean(), Z_TOL * r.noOutcome().mcse());
@@ -111,6 +112,29 @@ class MonteCarloEngineTest {
             assertEquals(e.median(), h.median(), tol);
             assertEquals(e.p95(), h.p95(), tol);
         }
+    }
+
+    @Test
+    void aLargeCaseDrawsInSmallerChunksWhoseSizeDependsOnTheCaseAlone() {
+        // by hand from the rule CHUNK = 16384 up to 1024 judgments, else the largest power of two not above
+        // 16384 * 1024 / judgments, at least 64: 16,777,216 / 30,000 = 559.2 -> 512; / 300,000 = 55.9 -> 32 -> 64
+        assertEquals(16_384, MonteCarloEngine.chunkSize(1024));
+        assertEquals(8_192, MonteCarloEngine.chunkSize(1025));
+        assertEquals(512, MonteCarloEngine.chunkSize(30_000));
+        assertEquals(64, MonteCarloEngine.chunkSize(300_000));
+        // 1,500 items of 3 likelihoods, each uncertain by the default confidence (the prior has no concentration):
+        // 4,500 judgments -> 16,777,216 / 4,500 = 3,728.3 -> 2,048 draws a chunk, so 5,000 draws are 3 chunks
+        CaseBuilder b = CaseBuilder.prior(0.5, 0.3, 0.2);
+        for (int i = 0; i < 1_500; i++) {
+            b.item(0.3 + 0.4 * (i % 7) / 6.0, 0.5, 0.6 - 0.3 * (i % 5) / 4.0);
+        }
+        Case big = b.build();
+        DrawModel drawn = DrawModel.of(Models.compile(big));
+        assertEquals(4_500, drawn.uncertainCells() + drawn.rowCells());
+        MonteCarloResult one = run(big, 5_000, 7, 1, Weighting.IMPORTANCE);
+        MonteCarloResult two = run(big, 5_000, 7, 2, Weighting.IMPORTANCE);
+        assertEquals(one.hypotheses(), two.hypotheses(), "bit for bit on one thread and two");
+        assertEquals(Double.doubleToRawLongBits(one.ess()), Double.doubleToRawLongBits(two.ess()));
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Simulation-based calibration of the Monte Carlo intervals (issue 3, item 7; issue 7, part 2).
  *
- * <p>The generative model the importance weighting assumes (DESIGN step 5): judgments theta = (pi, L)
+ * <p>The generative model the importance weighting assumes (design.md step 5): judgments theta = (pi, L)
  * come from the case's own uncertainty (pi ~ Dirichlet(c pi0), each uncertain likelihood from its
  * Beta); the true hypothesis H ~ pi; each item is observed with probability L'_e(H) (its effective
  * likelihood after reliability mixing) and otherwise enters as absent evidence (likelihood 1 - L').
@@ -136,7 +136,7 @@ class SimulationBasedCalibrationTest {
             }
             Case c = caseWith(observed, iv);
 
-            // 1. PIT from the engine's own draws and Z weights (W_s = Z_s / max Z, DESIGN step 5)
+            // 1. PIT from the engine's own draws and Z weights (W_s = Z_s / max Z, design.md step 5)
             DrawModel model = DrawModel.of(Models.compile(c));
             DrawModel.Stream stream = model.stream(RandomSource.L64_X128_MIX.create(SEED + 1 + rep));
             double[] logZ = new double[DRAWS];

@@ -19,7 +19,7 @@ import org.deciban.testing.CaseArbitraries;
 
 /**
  * The junction tree against brute-force enumeration ({@link NetworkBruteForce}, written independently
- * from DESIGN N1 and N3) on random networks, and against the one-variable engine ({@link Models#exact}) on one-variable cases.
+ * from design.md N1 and N3) on random networks, and against the one-variable engine ({@link Models#exact}) on one-variable cases.
  *
  * <p>Tolerances: every marginal and log P(e) to {@link #EXACT} = 1e-12 (absolute on probabilities, relative
  * to max(1, |log P(e)|) on the log); both sides are exact computations in double precision whose
@@ -88,7 +88,7 @@ class JunctionTreeProperties {
         return CaseArbitraries.cases(1, 8, 12, CaseArbitraries.edgyLikelihood(), true, true);
     }
 
-    /** On the one-variable network the junction tree is the exact engine of DESIGN steps 1-4. */
+    /** On the one-variable network the junction tree is the exact engine of design.md steps 1-4. */
     @Property(tries = 400)
     void oneVariableNetworkIsTheExactEngine(@ForAll("oneVariableCases") Case c) {
         Posterior want;

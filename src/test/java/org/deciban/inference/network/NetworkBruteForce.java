@@ -7,7 +7,7 @@ import org.deciban.model.Network;
 import org.deciban.testing.BruteForce;
 
 /**
- * DESIGN N1 and N3 by enumeration of every joint configuration, written from the formulas and sharing no
+ * design.md N1 and N3 by enumeration of every joint configuration, written from the formulas and sharing no
  * code with the junction tree: log P(x, e) = sum_V log P(x_V | x_pa(V)) + sum_e w_e log L'_e(x_{V_e}), with
  * L' and w from {@link BruteForce} (exact decimal arithmetic), normalised by log-sum-exp over all x.
  */

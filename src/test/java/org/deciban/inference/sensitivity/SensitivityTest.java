@@ -94,7 +94,7 @@ class SensitivityTest {
     @Test
     void itemWithoutUncertaintyHasZeroSwing() {
         // "Without uncertainty" (documented in Sensitivity): reliability 0 (L' is the mean under every hypothesis,
-        // whatever L is), or likelihoods of exactly 0 or 1 (fixed, as in DESIGN step 5).
+        // whatever L is), or likelihoods of exactly 0 or 1 (fixed, as in design.md step 5).
         Case c = Cases.of(List.of(0.3, 0.3, 0.4), List.of(
                 Cases.item("strong", 1.0, null, 5.0, 0.9, 0.2, 0.4),
                 Cases.item("unreliable", 0.0, null, 5.0, 0.9, 0.1, 0.5),

@@ -1,4 +1,4 @@
-package org.deciban.report;
+package org.deciban.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deciban.model.HistoryEntry;
+import org.deciban.model.HistoryRecord;
 
 /**
  * The forecast history {@code reports/<case>/history.jsonl}: append-only, one JSON record a line,
@@ -108,18 +110,6 @@ public final class HistoryLog {
     }
 
     /**
-     * A record as stored: its line number, the record, and its own hash (the {@code hash} field; null for a run
-     * not yet appended).
-     */
-    public record Entry(int line, HistoryRecord record, String hash) {
-
-        /** A record not (yet) in the file, without a hash. */
-        public Entry(int line, HistoryRecord record) {
-            this(line, record, null);
-        }
-    }
-
-    /**
      * What a read of the history found.
      *
      * @param entries      the newest valid records, at most {@link #KEPT}, in order (records after a
@@ -134,7 +124,7 @@ public final class HistoryLog {
      * @param newestHash   the {@code hash} of the newest valid record, or null when there is none
      * @param anchorLine   the line whose record has the anchor hash asked for, or 0 (not asked, or not found)
      */
-    public record Reading(List<Entry> entries, long recordCount, long lines, long brokenLine, String broken,
+    public record Reading(List<HistoryEntry> entries, long recordCount, long lines, long brokenLine, String broken,
                           List<String> sealed, String tornTail, String lastLineHash, String newestHash, long anchorLine) {
 
         public Reading {
@@ -149,7 +139,7 @@ public final class HistoryLog {
 
         /** The kept records alone. */
         public List<HistoryRecord> records() {
-            return entries.stream().map(Entry::record).toList();
+            return entries.stream().map(HistoryEntry::record).toList();
         }
     }
 
@@ -166,7 +156,7 @@ public final class HistoryLog {
      * The valid records a test accepts (a hash prefix, a day), in order, without their content; at most
      * {@value #MAX_MATCHES} (a reference that matches more is too vague to name one).
      */
-    public List<Entry> matching(java.util.function.Predicate<Entry> test) throws IOException {
+    public List<HistoryEntry> matching(java.util.function.Predicate<HistoryEntry> test) throws IOException {
         Scan scan = new Scan(true, null);
         scan.test = test;
         scanFile(scan);
@@ -174,7 +164,7 @@ public final class HistoryLog {
     }
 
     /** The valid record on a line with its content, or null when that line holds none. */
-    public Entry full(long line) throws IOException {
+    public HistoryEntry full(long line) throws IOException {
         Scan scan = new Scan(true, null);
         scan.fullLine = line;
         scanFile(scan);
@@ -236,11 +226,11 @@ public final class HistoryLog {
     private static final class Scan {
         final boolean verify;
         final String anchor;
-        java.util.function.Predicate<Entry> test;
-        final List<Entry> matches = new ArrayList<>();
+        java.util.function.Predicate<HistoryEntry> test;
+        final List<HistoryEntry> matches = new ArrayList<>();
         long fullLine;
-        Entry full;
-        final ArrayDeque<Entry> entries = new ArrayDeque<>();
+        HistoryEntry full;
+        final ArrayDeque<HistoryEntry> entries = new ArrayDeque<>();
         final List<String> sealed = new ArrayList<>();
         long sealedCount;
         long records;
@@ -288,10 +278,11 @@ public final class HistoryLog {
                 }
                 deferred = null;
             }
-            Entry entry = new Entry(Math.toIntExact(Math.min(n, Integer.MAX_VALUE)), parsed.record, parsed.hash);
+            HistoryEntry entry = new HistoryEntry(Math.toIntExact(Math.min(n, Integer.MAX_VALUE)), parsed.record,
+                    parsed.hash);
             if (n == fullLine) {
                 full = entry;
-                entry = new Entry(entry.line(), parsed.record.withoutContent(), parsed.hash);
+                entry = new HistoryEntry(entry.line(), parsed.record.withoutContent(), parsed.hash);
             }
             if (test != null && matches.size() < MAX_MATCHES && test.test(entry)) {
                 matches.add(entry);
@@ -328,7 +319,7 @@ public final class HistoryLog {
             }
         }
 
-        private void keep(Entry e) {
+        private void keep(HistoryEntry e) {
             if (entries.size() == KEPT) {
                 entries.removeFirst();
             }

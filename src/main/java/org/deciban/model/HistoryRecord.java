@@ -1,12 +1,8 @@
-package org.deciban.report;
+package org.deciban.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deciban.inference.OutcomeShare;
-import org.deciban.inference.Posterior;
-import org.deciban.model.Case;
-import org.deciban.model.CaseContent;
 
 /**
  * One run of a case in {@code reports/<case>/history.jsonl}.
@@ -19,11 +15,11 @@ import org.deciban.model.CaseContent;
  * @param draws      Monte Carlo draws, or null
  * @param hypotheses posterior per hypothesis id, in case order
  * @param outcomes   posterior per outcome, in order of first appearance; the share of hypotheses
- *                   naming no outcome under {@link PosteriorTables#NO_OUTCOME}
+ *                   naming no outcome under the report's name for no outcome ("(no outcome)")
  * @param content    what determined the forecast (each item's content hash and numbers, the settings and
  *                   tables), so that {@code deciban diff} needs only the record; {@code null} in records written
- *                   before deciban kept it, for a case too large to keep it, and in the records a plain
- *                   {@link HistoryLog#read} keeps (see {@link HistoryLog#full})
+ *                   before deciban kept it, for a case too large to keep it, and in the records a plain reading
+ *                   of the history keeps in memory (the history log reads one record with it on demand)
  */
 public record HistoryRecord(String time, String version, String java, Map<String, String> inputs,
                             Long seed, Long draws, Map<String, Double> hypotheses, Map<String, Double> outcomes,
@@ -44,26 +40,9 @@ public record HistoryRecord(String time, String version, String java, Map<String
         this(time, version, java, inputs, seed, draws, hypotheses, outcomes, null);
     }
 
-    /** The record of a run: its provenance and its posterior, without content. */
-    public static HistoryRecord of(Case c, Posterior p, Provenance prov) {
-        return of(c, p, prov, null);
-    }
-
-    /** The record of a run: its provenance, its posterior (the probabilities it reports) and its content. */
-    public static HistoryRecord of(Case c, Posterior p, Provenance prov, CaseContent content) {
-        Map<String, Double> hs = new LinkedHashMap<>();
-        for (int k = 0; k < c.size(); k++) {
-            hs.put(c.hypotheses().get(k).id(), p.probabilities().get(k));
-        }
-        Map<String, Double> os = new LinkedHashMap<>();
-        for (OutcomeShare o : p.outcomes()) {
-            os.put(o.outcome(), o.probability());
-        }
-        if (!p.outcomes().isEmpty() && p.noOutcomePrior() > 0) {
-            os.put(PosteriorTables.NO_OUTCOME, p.noOutcomeProbability());
-        }
-        return new HistoryRecord(prov.time(), prov.version(), prov.java(), prov.inputs(), prov.seed(), prov.draws(), hs, os,
-                content);
+    /** This record with a content. */
+    public HistoryRecord withContent(CaseContent c) {
+        return new HistoryRecord(time, version, java, inputs, seed, draws, hypotheses, outcomes, c);
     }
 
     /** This record without its content (what a reading keeps in memory). */

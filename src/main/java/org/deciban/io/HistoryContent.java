@@ -1,4 +1,4 @@
-package org.deciban.report;
+package org.deciban.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.deciban.report;
+package org.deciban.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.deciban.report;
+package org.deciban.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deciban.model.HistoryEntry;
+import org.deciban.model.HistoryRecord;
 
 /** The hash chain of history.jsonl: edits are found and named, torn tails reported and sealed. */
 class HistoryLogTest {
@@ -95,7 +97,7 @@ class HistoryLogTest {
         log.append(record(0.5));
         HistoryLog.Reading sealed = log.read();
         assertTrue(sealed.intact(), sealed.broken());
-        assertEquals(List.of(1, 2, 4), sealed.entries().stream().map(HistoryLog.Entry::line).toList());
+        assertEquals(List.of(1, 2, 4), sealed.entries().stream().map(HistoryEntry::line).toList());
         assertEquals(1, sealed.sealed().size());
         assertTrue(sealed.sealed().get(0).startsWith("line 3: torn fragment"));
         // the fragment is kept byte for byte
