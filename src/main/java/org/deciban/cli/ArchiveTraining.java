@@ -103,6 +103,9 @@ public final class ArchiveTraining {
                 new Step(List.of("timeline", "--root", dir, caseId), ok),
                 new Step(List.of("history", "--root", dir, caseId), ok),
                 new Step(List.of("query", "--root", dir, caseId), ok),
+                new Step(List.of("score", "--root", dir, caseId), ok),
+                // diff's default (the last recorded run, here the run above, against now)
+                new Step(List.of("diff", "--root", dir, caseId), ok),
                 // a chain broken by an earlier edit is reported with exit 1; the classes are loaded either way
                 new Step(List.of("history", "--root", dir, "--verify", caseId), Set.of(0, 1)),
                 // exit 1: a check of the case failed, which is the case's business, not the training's

@@ -33,7 +33,7 @@ public final class CaseArgument {
                     + "evidence/ and reports/ (default: the current folder)");
         }
         if (caseId != null) {
-            return looksLikePath(caseId) ? fromPath(caseId, root) : caseId;
+            return named(caseId, root);
         }
         List<String> cases = loader.availableCases();
         if (cases.size() == 1) {
@@ -41,6 +41,14 @@ public final class CaseArgument {
         }
         throw new BadInput(cases.isEmpty() ? "no case found: " + root.resolve("priors") + " holds no <case>.yaml"
                 + " (see --root)" : "more than one case under priors/; name one of: " + String.join(", ", cases));
+    }
+
+    /**
+     * A case named on the command line: an id, or the path of its priors file under the project folder
+     * ({@code root}, which must exist); a path to no file is left as it is, for the loader to refuse as an id.
+     */
+    static String named(String given, Path root) {
+        return looksLikePath(given) ? fromPath(given, root) : given;
     }
 
     private static boolean looksLikePath(String s) {

@@ -24,12 +24,12 @@ public final class Deciban implements Callable<Integer> {
     /**
      * The subcommands, in the order {@code --help} lists them. They are added to the command line by
      * {@link #execute}, only the one named when a command is named (picocli reads every added command's
-     * options by reflection; {@code deciban check} need not pay for the other nine).
+     * options by reflection; {@code deciban check} need not pay for the other eleven).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, CheckCommand.class, QueryCommand.class,
             ExplainCommand.class,
             SensitivityCommand.class, WhatIfCommand.class, IndicatorsCommand.class, TimelineCommand.class,
-            HistoryCommand.class, TestCommand.class, CommandLine.HelpCommand.class);
+            HistoryCommand.class, ScoreCommand.class, DiffCommand.class, TestCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;

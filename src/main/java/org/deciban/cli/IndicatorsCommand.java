@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 import org.deciban.inference.Posterior;
 import org.deciban.inference.sensitivity.InformationGain;
 import org.deciban.io.CaseLoader;
+import org.deciban.inference.update.Scoring;
 import org.deciban.model.Case;
+import org.deciban.model.EvidenceItem;
+import org.deciban.report.ResolvedIndicatorReport;
 import org.deciban.report.TerminalTables;
 import org.deciban.report.IndicatorReport;
 import org.deciban.report.JsonReport;
@@ -23,7 +26,10 @@ import picocli.CommandLine.Mixin;
 @Command(name = "indicators", header = "What to look for next: indicators ranked by expected information gain.", mixinStandardHelpOptions = true,
         description = {"Rank the candidate indicators of evidence/<case>/indicators/*.yaml by expected information "
                 + "gain (bits), with P(observed) and the posterior if observed and if not.",
-                "Writes reports/<case>/indicators.md and indicators.csv."})
+                "Resolved indicators (with resolution: in their file) are evidence now: they are listed apart, with "
+                        + "the probability the forecast gave them the day before they resolved.",
+                "Writes reports/<case>/indicators.md and indicators.csv (and indicators-resolved.csv once one has "
+                        + "resolved)."})
 public final class IndicatorsCommand implements Callable<Integer> {
 
     @Mixin
@@ -50,23 +56,36 @@ public final class IndicatorsCommand implements Callable<Integer> {
         }
         CaseModel model = CaseRun.model(c);
         Posterior p = model.posterior();
-        List<InformationGain.Value> ranked = InformationGain.rank(model, ind.items());
+        List<EvidenceItem> open = ind.items().stream().filter(i -> i.resolution() == null).toList();
+        List<Scoring.Prediction> resolved = Scoring.predictions(c);
+        List<InformationGain.Value> ranked = InformationGain.rank(model, open);
         Provenance prov = CaseRun.provenance(c, ind.inputs(), null, null);
-        Map<String, String> files = IndicatorReport.render(c, p, ranked, ind.items(), prov);
+        Map<String, String> files = new java.util.LinkedHashMap<>(IndicatorReport.render(c, p, ranked, open, prov));
+        if (!resolved.isEmpty()) {
+            ResolvedIndicatorReport.addTo(files, c, resolved);
+        }
         List<Path> written = output.write(common.root, c.id(), files);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
-            out.println(JsonReport.text(IndicatorReport.json(c, p, ranked, prov)));
+            out.println(ResolvedIndicatorReport.indicatorsJson(c, p, ranked, prov, resolved));
             return 0;
         }
         Screen screen = common.screen(out);
         screen.line(c.id() + ": " + c.question()).blank();
-        IndicatorReport.summary(c, p, ranked).forEach(screen::line);
-        screen.blank().text(TerminalTables.indicators(screen.layout(), c, ranked));
-        String given = TerminalTables.indicatorsGiven(screen.layout(), c, ranked);
-        if (!given.isEmpty()) {
-            screen.blank().line("Under each state of another parent of the indicator's variable, as if it were known:")
-                    .blank().text(given);
+        if (open.isEmpty()) {
+            screen.line("No open indicator: every candidate indicator has resolved.");
+        } else {
+            IndicatorReport.summary(c, p, ranked).forEach(screen::line);
+            screen.blank().text(TerminalTables.indicators(screen.layout(), c, ranked));
+            String given = TerminalTables.indicatorsGiven(screen.layout(), c, ranked);
+            if (!given.isEmpty()) {
+                screen.blank().line("Under each state of another parent of the indicator's variable, as if it were known:")
+                        .blank().text(given);
+            }
+        }
+        if (!resolved.isEmpty()) {
+            screen.blank().line(ResolvedIndicatorReport.summary(resolved)).blank()
+                    .text(TerminalTables.resolvedIndicators(screen.layout(), c, resolved));
         }
         ReportOutput.listWritten(out, common.root, written);
         return 0;

@@ -16,7 +16,9 @@ import org.deciban.inference.montecarlo.MonteCarloOptions;
 import org.deciban.inference.montecarlo.MonteCarloResult;
 import org.deciban.inference.montecarlo.Weighting;
 import org.deciban.io.CaseLoader;
+import org.deciban.inference.update.Scoring;
 import org.deciban.model.Case;
+import org.deciban.model.CaseContent;
 import org.deciban.inference.sensitivity.ExpectationGap;
 import org.deciban.report.TerminalTables;
 import org.deciban.report.ConfidenceReport;
@@ -37,6 +39,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.deciban.report.HistoryRecords;
+import org.deciban.report.ScoreReport;
 
 /** {@code deciban run}: the posterior of a case, printed and written to reports/&lt;case&gt;/. */
 @Command(name = "run", header = "The posterior of a case, with credible intervals; writes its reports.", mixinStandardHelpOptions = true,
@@ -108,7 +111,8 @@ public final class RunCommand implements Callable<Integer> {
             // one session under the folder's lock: report.html shows the history as it stands once this run's
             // record is appended, and the record is appended only after every report is in place
             try (ReportFolder.Writing session = folder.open()) {
-                RunHistory history = RunHistory.read(folder, HistoryRecords.of(c, p, prov));
+                RunHistory history = RunHistory.read(folder, HistoryRecords.of(c, p, prov)
+                        .withContent(CaseContent.of(c, model.evaluationDate())));
                 HtmlReport page = RunPage.build(c, p, prov, history.entriesWithThisRun(),
                         mc == null ? null : IntervalReport.uncertainty(c, mc));
                 if (gap != null) {
@@ -118,6 +122,10 @@ public final class RunCommand implements Callable<Integer> {
                 if (variables != null) {
                     NetworkReport.addTo(page, variables);
                     page.addBefore(RunPage.EVIDENCE, NetworkDiagram.section(c, variables));
+                }
+                List<Scoring.Prediction> scored = Scoring.predictions(c);
+                if (!scored.isEmpty()) {
+                    ScoreReport.addTo(page, c, Scoring.summarise(scored));
                 }
                 files.put("report.html", page.render());
                 try {

@@ -100,7 +100,7 @@ public final class CaseLoader {
         for (Path file : evidence) {
             String name = folder + "/" + file.getFileName();
             YamlDocument doc = document(name, files.read(name, file, null, null), inputs, header);
-            for (EvidenceItem item : readItems(doc, header)) {
+            for (EvidenceItem item : readItems(doc, header, false)) {
                 String before = seen.putIfAbsent(item.id(), item.origin());
                 if (before != null) {
                     throw new InputException(name, lineOfOrigin(item.origin()), "id", item.id(),
@@ -112,6 +112,33 @@ public final class CaseLoader {
                             + " items in a case");
                 }
                 items.add(item);
+            }
+        }
+        // a file of indicators is an input of the case only when it holds a resolved one (open ones are not evidence)
+        List<InputFile> indicatorFiles = new ArrayList<>();
+        java.util.Set<String> resolvedIn = new java.util.HashSet<>();
+        for (EvidenceItem indicator : readIndicators(caseId, files, header, indicatorFiles)) {
+            if (indicator.resolution() == null) {
+                continue;
+            }
+            resolvedIn.add(indicator.origin().substring(0, indicator.origin().lastIndexOf(':')));
+            String before = seen.putIfAbsent(indicator.id(), indicator.origin());
+            String name = indicator.origin().substring(0, indicator.origin().lastIndexOf(':'));
+            if (before != null) {
+                throw new InputException(name, lineOfOrigin(indicator.origin()), "id", indicator.id(),
+                        "a resolved indicator is evidence, and evidence item " + before + " has the same id; allowed: "
+                                + "ids unique across the case's evidence and its indicators");
+            }
+            if (items.size() == Limits.MAX_ITEMS) {
+                throw new InputException(name, lineOfOrigin(indicator.origin()), null, null, "the case has more than "
+                        + Limits.MAX_ITEMS + " evidence items with this resolved indicator; allowed: at most "
+                        + Limits.MAX_ITEMS + " items in a case");
+            }
+            items.add(indicator);
+        }
+        for (InputFile f : indicatorFiles) {
+            if (resolvedIn.contains(f.path())) {
+                inputs.add(f);
             }
         }
         checkGroupCorrelations(caseDoc, header.settings, items);
@@ -198,15 +225,20 @@ public final class CaseLoader {
         if (!CaseFiles.present(file)) {
             throw new InputException(name, 0, null, null, "no such file; allowed: a YAML file of evidence items");
         }
-        return new ItemFiles(readItemFile(name, files.read(name, file, null, null), header, new HashMap<>(), inputs), inputs);
+        return new ItemFiles(readItemFile(name, files.read(name, file, null, null), header, new HashMap<>(), inputs,
+                false), inputs);
     }
 
     /**
      * The candidate indicators of a case: every {@code evidence/<case>/indicators/*.yaml}, in the
-     * evidence format; their likelihoods mean P(indicator observed | hypothesis). They are not
-     * evidence and never enter the posterior. An indicator may not say {@code observed: false}.
+     * evidence format; their likelihoods mean P(indicator observed | hypothesis). An open indicator
+     * (without {@code resolution:}) is not evidence and never enters the posterior; a resolved one is
+     * returned {@linkplain EvidenceItem#resolved resolved} ({@link EvidenceItem#resolution()} not null) and is
+     * also evidence of the case ({@link #load} adds it). An indicator may not say {@code observed:}; its
+     * resolution does.
      *
-     * @return the indicators and the files they were read from (empty when there is no such folder)
+     * @return the indicators, open and resolved, in file order, and the files they were read from (empty when
+     *         there is no such folder)
      * @throws InputException for any defect of the files
      */
     public ItemFiles loadIndicators(String caseId) {
@@ -214,23 +246,22 @@ public final class CaseLoader {
         CaseFiles files = new CaseFiles(root);
         CaseHeader header = header(caseId, files, inputs);
         inputs.clear();
+        return new ItemFiles(readIndicators(caseId, files, header, inputs), inputs);
+    }
+
+    private List<EvidenceItem> readIndicators(String caseId, CaseFiles files, CaseHeader header, List<InputFile> inputs) {
         Path evidence = files.folder("evidence/" + caseId, root.resolve("evidence").resolve(caseId), files.realRoot());
         List<EvidenceItem> items = new ArrayList<>();
-        if (evidence != null) {
-            String folder = "evidence/" + caseId + "/indicators";
-            Map<String, String> seen = new HashMap<>();
-            for (Path f : files.evidenceIn(folder, root.resolve("evidence").resolve(caseId).resolve("indicators"), evidence)) {
-                String name = folder + "/" + f.getFileName();
-                for (EvidenceItem item : readItemFile(name, files.read(name, f, null, null), header, seen, inputs)) {
-                    if (!item.observed()) {
-                        throw new InputException(name, lineOfOrigin(item.origin()), "observed", "false",
-                                "allowed: leave it out; an indicator is not yet observed, both branches are weighed");
-                    }
-                    items.add(item);
-                }
-            }
+        if (evidence == null) {
+            return items;
         }
-        return new ItemFiles(items, inputs);
+        String folder = "evidence/" + caseId + "/indicators";
+        Map<String, String> seen = new HashMap<>();
+        for (Path f : files.evidenceIn(folder, root.resolve("evidence").resolve(caseId).resolve("indicators"), evidence)) {
+            String name = folder + "/" + f.getFileName();
+            items.addAll(readItemFile(name, files.read(name, f, null, null), header, seen, inputs, true));
+        }
+        return items;
     }
 
     /**
@@ -253,9 +284,9 @@ public final class CaseLoader {
     }
 
     private List<EvidenceItem> readItemFile(String name, byte[] bytes, CaseHeader header, Map<String, String> seen,
-                                            List<InputFile> inputs) {
+                                            List<InputFile> inputs, boolean indicators) {
         YamlDocument doc = document(name, bytes, inputs, header);
-        List<EvidenceItem> items = readItems(doc, header);
+        List<EvidenceItem> items = readItems(doc, header, indicators);
         for (EvidenceItem item : items) {
             String before = seen.putIfAbsent(item.id(), item.origin());
             if (before != null) {
@@ -497,7 +528,7 @@ public final class CaseLoader {
                 v.table("/tables/phrases", t.phrases(), ".+"));
     }
 
-    private List<EvidenceItem> readItems(YamlDocument doc, CaseHeader header) {
+    private List<EvidenceItem> readItems(YamlDocument doc, CaseHeader header, boolean indicators) {
         JsonNode root = doc.root();
         List<EvidenceItem> out = new ArrayList<>();
         if (root == null) {
@@ -505,7 +536,7 @@ public final class CaseLoader {
                     "allowed: one evidence item (a mapping) or a list of them");
         }
         if (root.isObject()) {
-            out.add(readItem(doc, root, "", header));
+            out.add(readItem(doc, root, "", header, indicators));
         } else if (root.isArray()) {
             for (int i = 0; i < root.size(); i++) {
                 JsonNode n = root.get(i);
@@ -513,7 +544,7 @@ public final class CaseLoader {
                     throw new InputException(doc.file(), doc.lineOf("/" + i), "[" + i + "]", n.asText(),
                             "allowed: an evidence item (a mapping with id, likelihoods, ...)");
                 }
-                out.add(readItem(doc, n, "/" + i, header));
+                out.add(readItem(doc, n, "/" + i, header, indicators));
             }
             if (out.isEmpty()) {
                 throw new InputException(doc.file(), 1, null, "[]", "allowed: at least one evidence item");
@@ -525,7 +556,11 @@ public final class CaseLoader {
         return out;
     }
 
-    private EvidenceItem readItem(YamlDocument doc, JsonNode node, String p, CaseHeader header) {
+    /**
+     * One item of an evidence file ({@code indicator} false) or a candidate indicator ({@code indicator} true: no
+     * {@code observed:}, and a {@code resolution:} allowed).
+     */
+    private EvidenceItem readItem(YamlDocument doc, JsonNode node, String p, CaseHeader header, boolean indicator) {
         Dto.ItemEntry dto = bind(doc, node, p, Dto.ItemEntry.class);
         Fields v = new Fields(doc);
         String at = p.isEmpty() ? "" : YamlDocument.fieldName(p) + ".";
@@ -571,6 +606,11 @@ public final class CaseLoader {
         }
         double[] l = v.perKey(p + "/likelihoods", dto.likelihoods(), ids, what,
                 (path, n) -> likelihood(v, header.scales(), path, n));
+        if (indicator && dto.observed() != null) {
+            throw v.bad(p + "/observed", dto.observed().toString(), "leave it out: an open indicator is not yet "
+                    + "observed (both branches are weighed); once it resolves, write resolution: {observed: true or "
+                    + "false, date, source, quote}");
+        }
         boolean observed = dto.observed() == null || dto.observed();
         boolean allZero = true;
         boolean allOne = true;
@@ -590,8 +630,56 @@ public final class CaseLoader {
         }
         String origin = doc.file() + ":" + doc.lineOf(p.isEmpty() ? "/id" : p);
         List<LikelihoodInterval> intervals = intervals(v, p + "/intervals", dto.intervals(), ids, l);
-        return new EvidenceItem(dto.id(), date, dto.category(), dto.source(), r, code, dto.quote(), dto.rationale(),
-                likelihoods, confidence, dto.group(), observed, origin, intervals, dto.on());
+        EvidenceItem item = new EvidenceItem(dto.id(), date, dto.category(), dto.source(), r, code, dto.quote(),
+                dto.rationale(), likelihoods, confidence, dto.group(), observed, origin, intervals, dto.on());
+        if (dto.resolution() != null) {
+            if (!indicator) {
+                throw v.bad(p + "/resolution", "(a resolution)", "a resolution only on a candidate indicator "
+                        + "(evidence/<case>/indicators/*.yaml); an evidence item is observed already (write observed: "
+                        + "false for one looked for and not found)");
+            }
+            return item.resolved(resolution(v, p + "/resolution", dto.resolution(), header, at, allOne));
+        }
+        return item;
+    }
+
+    /**
+     * A candidate indicator's {@code resolution:}: observed (true or false), date (on or before the case's as_of and
+     * today), source (required) and quote.
+     *
+     * @param certain whether the indicator's likelihoods are 1 under every state (it cannot have gone unseen)
+     */
+    private static org.deciban.model.Resolution resolution(Fields v, String p, Dto.ResolutionEntry r, CaseHeader header,
+                                                           String at, boolean certain) {
+        if (r.observed() == null) {
+            throw v.missing(p, at + "resolution.observed", "true (the indicator was observed) or false (watched for "
+                    + "and not seen)");
+        }
+        if (r.date() == null) {
+            throw v.missing(p, at + "resolution.date", "the date the outcome was established, yyyy-mm-dd (for an "
+                    + "indicator not seen, the end of its window)");
+        }
+        LocalDate date = v.date(p + "/date", r.date());
+        if (header.asOf() != null && date.isAfter(header.asOf())) {
+            throw v.bad(p + "/date", r.date(), "a date on or before the case's as_of (" + header.asOf() + "); to include "
+                    + "this resolution, bring the case's as_of forward to " + date + " or later (the forecast as of "
+                    + header.asOf() + " stays available as a replay: timeline --as-of " + header.asOf() + ", diff --from as-of:"
+                    + header.asOf() + ")");
+        }
+        LocalDate today = LocalDate.now();
+        if (date.isAfter(today)) {
+            throw v.bad(p + "/date", r.date(), "a date on or before today (" + today + "); a resolution records what "
+                    + "has happened");
+        }
+        if (r.source() == null || r.source().isBlank()) {
+            throw v.missing(p, at + "resolution.source", "the public source that establishes the outcome (who "
+                    + "published it, when, and where to find it)");
+        }
+        if (certain && !r.observed()) {
+            throw v.bad(p + "/observed", "false", "true: the indicator's likelihoods are 1 under every state, so it "
+                    + "cannot have been watched for and not seen");
+        }
+        return new org.deciban.model.Resolution(r.observed(), date, r.source(), r.quote());
     }
 
     /** {@code intervals: {h: [low, high]}}: 90% intervals of some likelihoods, each containing its likelihood. */

@@ -100,6 +100,15 @@ final class Dto {
             @JsonProperty("group") String group,
             @JsonProperty("observed") Boolean observed,
             @JsonProperty("intervals") Map<String, JsonNode> intervals,
-            @JsonProperty("on") String on) {
+            @JsonProperty("on") String on,
+            @JsonProperty("resolution") ResolutionEntry resolution) {
+    }
+
+    /** How a candidate indicator turned out (only under evidence/&lt;case&gt;/indicators/). */
+    record ResolutionEntry(
+            @JsonProperty("observed") Boolean observed,
+            @JsonProperty("date") String date,
+            @JsonProperty("source") String source,
+            @JsonProperty("quote") String quote) {
     }
 }

@@ -143,9 +143,45 @@ public final class HistoryLog {
         }
     }
 
-    /** Reads and verifies the history; an absent file reads as an empty, intact history. */
+    /**
+     * Reads and verifies the history; an absent file reads as an empty, intact history. The records it keeps
+     * carry no content ({@link HistoryRecord#content()} is null; {@link #full} reads one record with it), so a
+     * reading holds little memory whatever the cases recorded.
+     */
     public Reading read() throws IOException {
         return read((String) null);
+    }
+
+    /**
+     * The valid records a test accepts (a hash prefix, a day), in order, without their content; at most
+     * {@value #MAX_MATCHES} (a reference that matches more is too vague to name one).
+     */
+    public List<HistoryEntry> matching(java.util.function.Predicate<HistoryEntry> test) throws IOException {
+        Scan scan = new Scan(true, null);
+        scan.test = test;
+        scanFile(scan);
+        return List.copyOf(scan.matches);
+    }
+
+    /** The valid record on a line with its content, or null when that line holds none. */
+    public HistoryEntry full(long line) throws IOException {
+        Scan scan = new Scan(true, null);
+        scan.fullLine = line;
+        scanFile(scan);
+        return scan.full;
+    }
+
+    /** The most records {@link #matching} returns. */
+    public static final int MAX_MATCHES = 10;
+
+    private void scanFile(Scan scan) throws IOException {
+        if (!exists()) {
+            return;
+        }
+        checkRegular();
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            scan(in, scan);
+        }
     }
 
     /**
@@ -190,6 +226,10 @@ public final class HistoryLog {
     private static final class Scan {
         final boolean verify;
         final String anchor;
+        java.util.function.Predicate<HistoryEntry> test;
+        final List<HistoryEntry> matches = new ArrayList<>();
+        long fullLine;
+        HistoryEntry full;
         final ArrayDeque<HistoryEntry> entries = new ArrayDeque<>();
         final List<String> sealed = new ArrayList<>();
         long sealedCount;
@@ -217,7 +257,7 @@ public final class HistoryLog {
         private void check(Line l) {
             long n = l.n;
             Parsed parsed = l.text == null ? Parsed.error("it is longer than " + MAX_LINE_BYTES + " bytes")
-                    : parse(l.text, n);
+                    : parse(l.text, n, n == fullLine);
             if (parsed.error != null) {
                 if (deferred != null) {
                     breakAt(deferred.n, "record " + deferred.n + " is not a valid record (" + deferredError + ")");
@@ -238,7 +278,16 @@ public final class HistoryLog {
                 }
                 deferred = null;
             }
-            keep(new HistoryEntry(Math.toIntExact(Math.min(n, Integer.MAX_VALUE)), parsed.record));
+            HistoryEntry entry = new HistoryEntry(Math.toIntExact(Math.min(n, Integer.MAX_VALUE)), parsed.record,
+                    parsed.hash);
+            if (n == fullLine) {
+                full = entry;
+                entry = new HistoryEntry(entry.line(), parsed.record.withoutContent(), parsed.hash);
+            }
+            if (test != null && matches.size() < MAX_MATCHES && test.test(entry)) {
+                matches.add(entry);
+            }
+            keep(entry);
             records++;
             newest = parsed.hash;
             if (anchor != null && anchor.equals(parsed.hash)) {
@@ -293,7 +342,10 @@ public final class HistoryLog {
      * parsed and checked); bytes after the last newline are the torn tail.
      */
     private static Reading scan(InputStream raw, boolean verify, String anchor) throws IOException {
-        Scan scan = new Scan(verify, anchor);
+        return scan(raw, new Scan(verify, anchor));
+    }
+
+    private static Reading scan(InputStream raw, Scan scan) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buf = new byte[64 * 1024];
         ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
@@ -407,6 +459,10 @@ public final class HistoryLog {
         r.hypotheses().forEach(hs::put);
         ObjectNode os = o.putObject("outcomes");
         r.outcomes().forEach(os::put);
+        ObjectNode content = r.content() == null ? null : HistoryContent.json(r.content());
+        if (content != null) {
+            o.set("content", content);
+        }
         o.put("prev", prev);
         o.put("prev_torn", prevTorn);
         String body;
@@ -425,7 +481,8 @@ public final class HistoryLog {
         }
     }
 
-    private static Parsed parse(String text, long n) {
+    /** A line parsed as a record; its content is read only when asked for ({@code withContent}). */
+    private static Parsed parse(String text, long n, boolean withContent) {
         Matcher m = HASH_TAIL.matcher(text);
         if (!m.find()) {
             return Parsed.error("it does not end with its hash");
@@ -444,12 +501,25 @@ public final class HistoryLog {
             HistoryRecord r = new HistoryRecord(text(o, "time"), text(o, "version"), text(o, "java"), inputs,
                     o.path("seed").isNumber() ? o.path("seed").asLong() : null,
                     o.path("draws").isNumber() ? o.path("draws").asLong() : null,
-                    numbers(o.path("hypotheses")), numbers(o.path("outcomes")));
+                    numbers(o.path("hypotheses")), numbers(o.path("outcomes")),
+                    withContent ? content(o) : null);
             return new Parsed(r, text(o, "prev"), o.path("prev_torn").asBoolean(false), m.group(1), null);
         } catch (IOException e) {
             return Parsed.error("not a history record: its text is not valid JSON");
         } catch (IllegalArgumentException e) {
             return Parsed.error("not a history record: " + e.getMessage());
+        }
+    }
+
+    /** A record's content, or null when it has none or it cannot be read (the record itself stays valid). */
+    private static org.deciban.model.CaseContent content(JsonNode o) {
+        if (!o.has("content")) {
+            return null;
+        }
+        try {
+            return HistoryContent.read(o.get("content"));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -108,12 +108,12 @@ final class MatrixReader {
         return YamlDocument.of(file, root, lines);
     }
 
-    /** The item fields a matrix column may hold: every field of an item but the nested ones. */
+    /** The item fields a matrix column may hold: every field of an item but the nested ones (likelihoods, intervals, resolution). */
     static List<String> itemColumns() {
         List<String> out = new ArrayList<>();
         for (java.lang.reflect.RecordComponent rc : Dto.ItemEntry.class.getRecordComponents()) {
             String name = rc.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class).value();
-            if (!name.equals("likelihoods") && !name.equals("intervals")) {
+            if (!name.equals("likelihoods") && !name.equals("intervals") && !name.equals("resolution")) {
                 out.add(name);
             }
         }

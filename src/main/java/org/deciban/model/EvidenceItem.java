@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param on          the network variable the item is evidence about, or {@code null} for the case's
  *                    question variable (design.md N1); its likelihoods are then over that variable's
  *                    states, in their order
+ * @param resolution  for a candidate indicator that has resolved, how it turned out ({@code date} and
+ *                    {@code observed} are then the resolution's); {@code null} for any other item
  */
 public record EvidenceItem(
         String id,
@@ -47,7 +49,8 @@ public record EvidenceItem(
         boolean observed,
         String origin,
         List<LikelihoodInterval> intervals,
-        String on) {
+        String on,
+        Resolution resolution) {
 
     /** The categories design.md allows. */
     public static final List<String> CATEGORIES = List.of(
@@ -82,6 +85,10 @@ public record EvidenceItem(
         if (on != null && on.isBlank()) {
             on = null;
         }
+        if (resolution != null && !(resolution.date().equals(date) && resolution.observed() == observed)) {
+            throw new IllegalArgumentException("item '" + id + "' is a resolved indicator: its date and observed must "
+                    + "be its resolution's");
+        }
         boolean[] seen = new boolean[likelihoods.size()];
         for (LikelihoodInterval iv : intervals) {
             if (iv.hypothesis() >= seen.length || seen[iv.hypothesis()]) {
@@ -95,6 +102,15 @@ public record EvidenceItem(
                         + "' must contain its likelihood " + l);
             }
         }
+    }
+
+    /** An item that is not a resolved indicator. */
+    public EvidenceItem(String id, LocalDate date, String category, String source, double reliability,
+                        String reliabilityCode, String quote, String rationale, List<Double> likelihoods,
+                        Double confidence, String group, boolean observed, String origin,
+                        List<LikelihoodInterval> intervals, String on) {
+        this(id, date, category, source, reliability, reliabilityCode, quote, rationale, likelihoods, confidence,
+                group, observed, origin, intervals, on, null);
     }
 
     /** An item on the question variable. */
@@ -126,12 +142,33 @@ public record EvidenceItem(
     /** A copy of this item with other likelihoods (used by sensitivity and tests); its intervals are dropped. */
     public EvidenceItem withLikelihoods(List<Double> newLikelihoods) {
         return new EvidenceItem(id, date, category, source, reliability, reliabilityCode, quote, rationale,
-                newLikelihoods, confidence, group, observed, origin, List.of(), on);
+                newLikelihoods, confidence, group, observed, origin, List.of(), on, resolution);
     }
 
     /** A copy of this item with another reliability. */
     public EvidenceItem withReliability(double r) {
         return new EvidenceItem(id, date, category, source, r, Double.toString(r), quote, rationale,
-                likelihoods, confidence, group, observed, origin, intervals, on);
+                likelihoods, confidence, group, observed, origin, intervals, on, resolution);
+    }
+
+    /**
+     * This candidate indicator resolved: dated at the resolution's date and observed (or absent) as it
+     * says. The indicator must not be resolved already.
+     */
+    public EvidenceItem resolved(Resolution r) {
+        if (resolution != null) {
+            throw new IllegalStateException("indicator '" + id + "' is resolved already");
+        }
+        return new EvidenceItem(id, r.date(), category, source, reliability, reliabilityCode, quote, rationale,
+                likelihoods, confidence, group, r.observed(), origin, intervals, on, r);
+    }
+
+    /**
+     * The indicator as a candidate, seen and undated: the item whose probability a forecast gives
+     * (P(observed), through {@code CaseModel.withAdded}), whether or not it later resolved.
+     */
+    public EvidenceItem asCandidate() {
+        return new EvidenceItem(id, null, category, source, reliability, reliabilityCode, quote, rationale,
+                likelihoods, confidence, group, true, origin, intervals, on, null);
     }
 }

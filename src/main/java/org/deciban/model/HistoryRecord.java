@@ -16,9 +16,14 @@ import java.util.Map;
  * @param hypotheses posterior per hypothesis id, in case order
  * @param outcomes   posterior per outcome, in order of first appearance; the share of hypotheses
  *                   naming no outcome under the report's name for no outcome ("(no outcome)")
+ * @param content    what determined the forecast (each item's content hash and numbers, the settings and
+ *                   tables), so that {@code deciban diff} needs only the record; {@code null} in records written
+ *                   before deciban kept it, for a case too large to keep it, and in the records a plain reading
+ *                   of the history keeps in memory (the history log reads one record with it on demand)
  */
 public record HistoryRecord(String time, String version, String java, Map<String, String> inputs,
-                            Long seed, Long draws, Map<String, Double> hypotheses, Map<String, Double> outcomes) {
+                            Long seed, Long draws, Map<String, Double> hypotheses, Map<String, Double> outcomes,
+                            CaseContent content) {
 
     public HistoryRecord {
         if (time == null || version == null || java == null) {
@@ -27,5 +32,21 @@ public record HistoryRecord(String time, String version, String java, Map<String
         inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         hypotheses = Collections.unmodifiableMap(new LinkedHashMap<>(hypotheses));
         outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+    }
+
+    /** A record without content. */
+    public HistoryRecord(String time, String version, String java, Map<String, String> inputs,
+                         Long seed, Long draws, Map<String, Double> hypotheses, Map<String, Double> outcomes) {
+        this(time, version, java, inputs, seed, draws, hypotheses, outcomes, null);
+    }
+
+    /** This record with a content. */
+    public HistoryRecord withContent(CaseContent c) {
+        return new HistoryRecord(time, version, java, inputs, seed, draws, hypotheses, outcomes, c);
+    }
+
+    /** This record without its content (what a reading keeps in memory). */
+    public HistoryRecord withoutContent() {
+        return content == null ? this : new HistoryRecord(time, version, java, inputs, seed, draws, hypotheses, outcomes);
     }
 }

@@ -80,4 +80,34 @@ public final class TerminalTables {
     public static String counterexample(TextLayout l, List<ChangedJudgment> changes) {
         return l.table(ProofTables.counterexample(changes));
     }
+
+    /** The resolved indicators of {@code deciban indicators} ({@link ResolvedIndicatorReport#table}). */
+    public static String resolvedIndicators(TextLayout l, Case c, List<org.deciban.inference.update.Scoring.Prediction> resolved) {
+        return l.table(ResolvedIndicatorReport.table(c, resolved), 1);
+    }
+
+    /** The predictions of {@code deciban score}, one row each ({@link ScoreReport#predictions}). */
+    public static String scorePredictions(TextLayout l, org.deciban.inference.update.Scoring.Summary s) {
+        return l.table(ScoreReport.predictions(s.predictions(), false), 1);
+    }
+
+    /** The mean scores and skills of {@code deciban score} ({@link ScoreReport#totals}). */
+    public static String scoreTotals(TextLayout l, org.deciban.inference.update.Scoring.Summary s) {
+        return l.table(ScoreReport.totals(s));
+    }
+
+    /** The calibration bins of {@code deciban score} ({@link ScoreReport#calibration}). */
+    public static String scoreCalibration(TextLayout l, org.deciban.inference.update.Scoring.Summary s) {
+        return l.table(ScoreReport.calibration(s));
+    }
+
+    /** The reported probabilities then and now of {@code deciban diff} ({@link UpdateNote#figures}). */
+    public static String updateFigures(TextLayout l, Case c, org.deciban.inference.update.ForecastDiff.Result r) {
+        return l.table(UpdateNote.figures(c, r), 2);
+    }
+
+    /** The decomposition of {@code deciban diff} ({@link UpdateNote#decomposition}); empty when not decomposed. */
+    public static String updateDecomposition(TextLayout l, Case c, org.deciban.inference.update.ForecastDiff.Result r) {
+        return r.steps().isEmpty() ? "" : l.table(UpdateNote.decomposition(c, r), 3);
+    }
 }

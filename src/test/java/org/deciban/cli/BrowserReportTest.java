@@ -107,14 +107,15 @@ class BrowserReportTest {
         assertEquals(0, dom.code(), dom.err());
         String d = dom.out().toLowerCase(Locale.ROOT);
         assertTrue(d.contains("<section id=\"headline\">"), "page did not load: " + dom.out());
-        // prior/posterior, tornado, posterior by date, its close-up of the last 90 days (7 of the case's 10
-        // dates fall in them), history; each drawn twice, wide and for a phone's width
+        // prior/posterior, tornado, posterior by date, the reliability diagram of the resolved indicators (issue 15),
+        // history; each drawn twice, wide and for a phone's width (no close-up of the last 90 days: since the case
+        // was updated to 2025-04-30, only one of its dates falls in them)
         assertEquals(5, d.split("<figure class=\"chart\"", -1).length - 1, "five charts expected in the rendered DOM");
         // and the network drawing (the Kim case is a network), also drawn twice: 5 x 2 + 2 = 12
         assertEquals(1, d.split("<figure class=\"drawing\"", -1).length - 1, "the network drawing expected");
         assertEquals(12, d.split("<svg", -1).length - 1, "two SVG drawings of each chart and of the network expected");
         for (String title : List.of("prior and posterior per hypothesis", "tornado: posterior of",
-                "posterior per hypothesis after each evidence date", "the last 90 days")) {
+                "posterior per hypothesis after each evidence date", "reliability diagram")) {
             assertTrue(d.contains(title), "chart title missing from the SVG: " + title);
         }
         assertTrue(d.indexOf("<section id=\"sensitivity\">") < d.indexOf("<section id=\"history\">"));

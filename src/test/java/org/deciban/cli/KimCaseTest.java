@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.deciban.inference.CaseModel;
@@ -23,22 +24,68 @@ import org.junit.jupiter.api.Test;
 /**
  * The shipped Kim case, a network of ten variables, against an independent computation: a brute-force
  * evaluator of design N1-N3 written apart from the engine in Python (it enumerates every joint state of the
- * network; kept outside the repository, as the case's argument document says), run on these files. Its figures
- * are copied here at full precision; the engine's junction tree must give the same to rounding.
+ * network; kept outside the repository, as the case's argument document says), run on the files of the forecast
+ * as of 2024-07-31. Its figures are copied here at full precision; the engine's junction tree must give the same
+ * to rounding, on that forecast replayed from the case as it is now (issue 15 moved as_of to 2025-04-30 and added
+ * the election's result and three resolved indicators, all dated after 2024-07-31). The updated forecast is
+ * checked against the test suite's own enumeration ({@code NetworkBruteForce}).
  */
 class KimCaseTest {
 
     /** Enumeration over 1,536 joint states against a junction tree: both exact, so rounding only. */
     private static final double EXACT = 1e-12;
 
+    /** The first forecast's date, the article's publication. */
+    static final LocalDate FIRST = LocalDate.of(2024, 7, 31);
+
+    static Case updated;
     static Case kim;
     static CaseModel model;
 
     @BeforeAll
     static void load() {
         CaseLoader loader = new CaseLoader(Tree.projectDir());
-        kim = loader.load("kim-2024");
-        model = CaseModels.compile(kim);
+        updated = loader.load("kim-2024");
+        model = CaseModels.asOf(updated, FIRST, 0);
+        kim = model.source();
+    }
+
+    @Test
+    void theFirstForecastHoldsTheArticlesItemsAndTheUpdateAddsFour() {
+        assertEquals(15, kim.evidence().size(), "counted by hand in evidence/kim-2024/, all dated by 2024-07-31");
+        assertEquals(19, updated.evidence().size(), "with the election's result and three resolved indicators");
+        assertEquals(LocalDate.of(2025, 4, 30), updated.asOf());
+    }
+
+    @Test
+    void theUpdatedForecastIsTheEnumeration() {
+        CaseModel now = CaseModels.compile(updated);
+        org.deciban.inference.network.NetworkBruteForce.Result brute =
+                org.deciban.inference.network.NetworkBruteForce.solve(updated, true);
+        List<VariableMarginal> vs = now.variables();
+        for (int v = 0; v < vs.size(); v++) {
+            for (int s = 0; s < brute.marginals()[v].length; s++) {
+                assertEquals(brute.marginals()[v][s], vs.get(v).posterior().get(s), EXACT, vs.get(v).id());
+            }
+        }
+        assertEquals(brute.logZ(), now.posterior().logEvidence(), 1e-10);
+        // the winner is known, and the resolved signals rule out their seen states
+        assertEquals(1.0, marginal(now, "election-winner", 0), EXACT);
+        assertEquals(0.0, marginal(now, "congratulates-winner", 0), EXACT);
+        assertEquals(0.0, marginal(now, "offers-talks", 0), EXACT);
+        Checks checks = new CaseLoader(Tree.projectDir()).loadChecks(updated);
+        List<Expectations.Verdict> v = Expectations.verdicts(updated, now.posterior().toArray(), checks.expectations());
+        assertEquals(List.of(true, true, true), v.stream().map(Expectations.Verdict::holds).toList(),
+                "after the update Harris is very unlikely, so the article's reading holds on all three points");
+    }
+
+    private static double marginal(CaseModel m, String variable, int state) {
+        for (VariableMarginal v : m.variables()) {
+            if (v.id().equals(variable)) {
+                return v.posterior().get(state);
+            }
+        }
+        throw new AssertionError(variable);
     }
 
     @Test
@@ -89,8 +136,10 @@ class KimCaseTest {
 
     @Test
     void theIndicatorsAreTheIndependentEvaluators() {
+        // every indicator as the first forecast saw it: open (the resolved ones as the candidates they were)
         List<InformationGain.Value> ranked = InformationGain.rank(model,
-                new CaseLoader(Tree.projectDir()).loadIndicators("kim-2024").items());
+                new CaseLoader(Tree.projectDir()).loadIndicators("kim-2024").items().stream()
+                        .map(org.deciban.model.EvidenceItem::asCandidate).toList());
         assertEquals(List.of("kcna-names-harris", "offers-talks", "icbm-before-election", "congratulates-winner"),
                 ranked.stream().map(InformationGain.Value::itemId).toList());
         double[][] evaluator = {{0.05536746195896658, 0.22747628777125045}, {0.02942264117496407, 0.11461774704970833},

@@ -32,7 +32,9 @@ class ShippedReportsTest {
             List.of("sensitivity", "kim-2024"),
             List.of("what-if", "--without", "kcna-do-not-care", "kim-2024"),
             List.of("indicators", "kim-2024"),
-            List.of("timeline", "kim-2024"));
+            List.of("timeline", "kim-2024"),
+            List.of("score", "kim-2024"),
+            List.of("diff", "kim-2024", "--from", "as-of:2024-07-31"));
 
     private static final String TIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
 
