@@ -6,6 +6,7 @@ import org.deciban.inference.VariableMarginal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.deciban.report.HtmlReport;
 import org.deciban.report.IntervalReport;
 import org.deciban.report.JsonReport;
 import org.deciban.report.NetworkDiagram;
+import org.deciban.report.Numbers;
 import org.deciban.report.NetworkReport;
 import org.deciban.report.Provenance;
 import org.deciban.io.ReportFolder;
@@ -61,6 +63,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-write", description = "Print only; write no report files.")
     boolean noWrite;
 
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "The forecast as it stood on DATE (yyyy-mm-dd), replayed as timeline --as-of replays it: only "
+                    + "items observed on or before DATE count and the question drifts to DATE. Printed only: nothing is "
+                    + "written (the reports and the history hold the case's current forecast).")
+    LocalDate asOf;
+
     @Option(names = "--draws", paramLabel = "N", description = "Monte Carlo draws (default: the case's settings.draws).")
     Long draws;
 
@@ -85,11 +93,13 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
-        Case c = loader.load(caseArg.resolve(loader));
-        if (!noWrite) {
-            CaseRun.reportFolder(common.root, c.id()).check();
+        Case loaded = loader.load(caseArg.resolve(loader));
+        boolean write = !noWrite && asOf == null;
+        if (write) {
+            CaseRun.reportFolder(common.root, loaded.id()).check();
         }
-        CaseModel model = CaseRun.model(c);
+        CaseModel model = asOf == null ? CaseRun.model(loaded) : CaseRun.asOf(loaded, asOf, loaded.settings().drift());
+        Case c = asOf == null ? loaded : model.source().withAsOf(asOf);
         Posterior p = model.posterior();
         String engine = RunReport.engineNote(model);
         MonteCarloResult mc = null;
@@ -106,7 +116,7 @@ public final class RunCommand implements Callable<Integer> {
                 : ExpectationGap.of(model, loader.loadChecks(c).expectations());
         Map<String, String> files = RunReport.render(c, p, prov, mc, engine, variables, gap);
         List<Path> written = new ArrayList<>();
-        if (!noWrite) {
+        if (write) {
             ReportFolder folder = CaseRun.reportFolder(common.root, c.id());
             // one session under the folder's lock: report.html shows the history as it stands once this run's
             // record is appended, and the record is appended only after every report is in place
@@ -150,6 +160,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         Screen screen = common.screen(out);
         screen.line(c.id() + ": " + c.question()).blank();
+        if (asOf != null) {
+            screen.line("The forecast as of " + asOf + ", replayed: " + c.evidence().size() + " of "
+                    + Numbers.count(loaded.evidence().size(), "evidence item") + " observed by then; nothing written.").blank();
+        }
         screen.text(TerminalTables.posterior(screen.layout(), c, p, mc)).blank();
         if (variables != null) {
             screen.text(TerminalTables.variables(screen.layout(), variables)).blank();

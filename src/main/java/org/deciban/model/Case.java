@@ -177,6 +177,12 @@ public record Case(
                 sourceReading, assessment);
     }
 
+    /** This case as of another date (the same evidence; the caller chooses which items count by then). */
+    public Case withAsOf(LocalDate date) {
+        return new Case(id, question, date, hypotheses, prior, settings, evidence, inputs, network, questionVariable,
+                sourceReading, assessment);
+    }
+
     /**
      * This one-variable case with another prior.
      *

@@ -121,6 +121,24 @@ class KimCaseTest {
     }
 
     @Test
+    void runAsOfTheArticlesDatePrintsTheFirstForecastAndWritesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path root = Tree.copyKim(tmp.resolve("project"));
+        Map<String, String> before = Tree.snapshot(root);
+        org.deciban.testing.Cli.Result r = org.deciban.testing.Cli.run("run", "--root", root.toString(), "kim-2024",
+                "--as-of", "2024-07-31", "--json");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals("2024-07-31", doc.get("as_of").asText());
+        // the preference of the independent evaluator as of 2024-07-31 (everyMarginalAndTheLogEvidence... above)
+        double[] evaluator = {0.41015109560479857, 0.2837198047455784, 0.3061290996496245};
+        for (int k = 0; k < 3; k++) {
+            assertEquals(evaluator[k], doc.get("hypotheses").get(k).get("posterior").asDouble(), EXACT);
+        }
+        assertEquals(before, Tree.snapshot(root), "run --as-of writes nothing");
+    }
+
+    @Test
     void theArticlesReadingHoldsOnTwoPointsOfThree() {
         Checks checks = new CaseLoader(Tree.projectDir()).loadChecks(kim);
         List<Expectations.Verdict> v = Expectations.verdicts(kim, model.posterior().toArray(), checks.expectations());
