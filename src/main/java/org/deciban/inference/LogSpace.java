@@ -13,8 +13,13 @@ public final class LogSpace {
 
     /** log sum_i exp(x[i]) over the first n entries; -infinity when every entry is -infinity. */
     public static double logSumExp(double[] x, int n) {
+        return logSumExp(x, 0, n);
+    }
+
+    /** log sum_i exp(x[i]) over the entries from (inclusive) to to (exclusive); -infinity when every entry is -infinity. */
+    public static double logSumExp(double[] x, int from, int to) {
         double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             if (x[i] > max) {
                 max = x[i];
             }
@@ -26,7 +31,7 @@ public final class LogSpace {
             return Double.POSITIVE_INFINITY;
         }
         double sum = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             sum += Math.exp(x[i] - max);
         }
         return max + Math.log(sum);

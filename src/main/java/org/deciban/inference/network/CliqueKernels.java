@@ -110,6 +110,130 @@ final class CliqueKernels {
         }
     }
 
+    /**
+     * Log-space {@link #multiply}: pot[off + i] += log(src[index(i)]) (log 0 = -infinity); digit is scratch of
+     * m entries.
+     */
+    static void addLog(double[] pot, int off, int size, int[] cards, int[] strides, double[] src, int[] digit) {
+        int m = cards.length;
+        int inner = cards[m - 1];
+        int tin = strides[m - 1];
+        java.util.Arrays.fill(digit, 0, m, 0);
+        int base = 0;
+        for (int i = 0; i < size; i += inner) {
+            int j = base;
+            int at = off + i;
+            for (int q = 0; q < inner; q++, j += tin) {
+                pot[at + q] += org.deciban.inference.LogSpace.log(src[j]);
+            }
+            base = advance(cards, strides, digit, base);
+        }
+    }
+
+    /** Log-space {@link #multiply}: pot[off + i] += src[index(i)]; digit is scratch of m entries. */
+    static void add(double[] pot, int off, int size, int[] cards, int[] strides, double[] src, int[] digit) {
+        int m = cards.length;
+        int inner = cards[m - 1];
+        int tin = strides[m - 1];
+        java.util.Arrays.fill(digit, 0, m, 0);
+        int base = 0;
+        for (int i = 0; i < size; i += inner) {
+            int j = base;
+            int at = off + i;
+            for (int q = 0; q < inner; q++, j += tin) {
+                pot[at + q] += src[j];
+            }
+            base = advance(cards, strides, digit, base);
+        }
+    }
+
+    /**
+     * Log-space {@link #marginalize}: dst[dstOff + t] = log sum_{i : index(i) = t} exp(pot[off + i]) for the
+     * {@code n} entries t of the target, by log-sum-exp shifted by each target entry's true maximum
+     * (-infinity when every term is -infinity). tmp is scratch of n entries, digit of m.
+     */
+    static void logMarginalize(double[] pot, int off, int size, int[] cards, int[] strides, double[] dst, int dstOff,
+                               int n, double[] tmp, int[] digit) {
+        int m = cards.length;
+        int inner = cards[m - 1];
+        int tin = strides[m - 1];
+        java.util.Arrays.fill(dst, dstOff, dstOff + n, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(tmp, 0, n, 0);
+        java.util.Arrays.fill(digit, 0, m, 0);
+        int base = 0;
+        for (int i = 0; i < size; i += inner) {
+            int j = dstOff + base;
+            int at = off + i;
+            for (int q = 0; q < inner; q++, j += tin) {
+                dst[j] = Math.max(dst[j], pot[at + q]);
+            }
+            base = advance(cards, strides, digit, base);
+        }
+        java.util.Arrays.fill(digit, 0, m, 0);
+        base = 0;
+        for (int i = 0; i < size; i += inner) {
+            int j = base;
+            int at = off + i;
+            for (int q = 0; q < inner; q++, j += tin) {
+                double max = dst[dstOff + j];
+                if (max > Double.NEGATIVE_INFINITY) {
+                    tmp[j] += Math.exp(pot[at + q] - max);
+                }
+            }
+            base = advance(cards, strides, digit, base);
+        }
+        for (int t = 0; t < n; t++) {
+            if (dst[dstOff + t] > Double.NEGATIVE_INFINITY) {
+                dst[dstOff + t] += Math.log(tmp[t]);
+            }
+        }
+    }
+
+    /** Log-space {@link #multiplyVariable}: pot[off + i] += vec[vecOff + state of the variable in entry i]. */
+    static void addVariable(double[] pot, int off, int size, int stride, int card, double[] vec, int vecOff) {
+        int block = stride * card;
+        for (int b = off; b < off + size; b += block) {
+            for (int s = 0, at = b; s < card; s++, at += stride) {
+                double f = vec[vecOff + s];
+                for (int q = 0; q < stride; q++) {
+                    pot[at + q] += f;
+                }
+            }
+        }
+    }
+
+    /**
+     * Log-space {@link #sumVariable}: out[s] = log of the sum of exp(entry) over the entries whose variable
+     * (stride, card) is in state s, by log-sum-exp shifted by the true maximum; tmp is scratch of card entries.
+     */
+    static void logSumVariable(double[] pot, int off, int size, int stride, int card, double[] out, double[] tmp) {
+        java.util.Arrays.fill(out, 0, card, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(tmp, 0, card, 0);
+        int block = stride * card;
+        for (int b = off; b < off + size; b += block) {
+            for (int s = 0, at = b; s < card; s++, at += stride) {
+                for (int q = 0; q < stride; q++) {
+                    out[s] = Math.max(out[s], pot[at + q]);
+                }
+            }
+        }
+        for (int b = off; b < off + size; b += block) {
+            for (int s = 0, at = b; s < card; s++, at += stride) {
+                double max = out[s];
+                if (max > Double.NEGATIVE_INFINITY) {
+                    for (int q = 0; q < stride; q++) {
+                        tmp[s] += Math.exp(pot[at + q] - max);
+                    }
+                }
+            }
+        }
+        for (int s = 0; s < card; s++) {
+            if (out[s] > Double.NEGATIVE_INFINITY) {
+                out[s] += Math.log(tmp[s]);
+            }
+        }
+    }
+
     /** Moves the odometer past its innermost digit; returns the new base index. */
     private static int advance(int[] cards, int[] strides, int[] digit, int base) {
         for (int d = cards.length - 2; d >= 0; d--) {

@@ -77,6 +77,15 @@ public final class JunctionTree {
     final double[][] tables;
     /** The initial clique tables, the product of the assigned conditional tables. */
     final double[] initial;
+    /**
+     * Per clique: bounds, as powers of two, on the initial table and every partial product of it
+     * ({@link #initialBounds}): each nonzero entry is at least 2^initialLo[c] and at most 2^initialHi[c].
+     */
+    final double[] initialLo;
+    /** Per clique: see {@link #initialLo}. */
+    final double[] initialHi;
+    /** Per clique: ceil(log2(size)), so a sum of its entries is at most 2^(hi + log2Size) when each is at most 2^hi. */
+    final int[] log2Size;
 
     private JunctionTree(Network network, List<int[]> cliques, long maxClique) {
         this.network = network;
@@ -200,8 +209,13 @@ public final class JunctionTree {
         }
         initial = new double[total];
         int[] digit = new int[Math.max(1, maxWidth)];
+        initialLo = new double[m];
+        initialHi = new double[m];
+        log2Size = new int[m];
         for (int c = 0; c < m; c++) {
+            log2Size[c] = 32 - Integer.numberOfLeadingZeros(size[c] - 1);
             cliqueInitial(c, tables, initial, offset[c], digit);
+            initialBounds(c, tables, initialLo, initialHi);
         }
     }
 
@@ -271,6 +285,58 @@ public final class JunctionTree {
         for (int v : assigned[c]) {
             CliqueKernels.multiply(dst, off, size[c], cliqueCards[c], familyStrides[v], tabs[v], digit);
         }
+    }
+
+    /**
+     * Log-space {@link #cliqueInitial}: dst at off gets sum_V log P(x_V | x_pa(V)) over the tables assigned to
+     * clique c, with log 0 = -infinity; exact whatever the size of the product.
+     */
+    void cliqueLogInitial(int c, double[][] tabs, double[] dst, int off, int[] digit) {
+        Arrays.fill(dst, off, off + size[c], 0.0);
+        for (int v : assigned[c]) {
+            CliqueKernels.addLog(dst, off, size[c], cliqueCards[c], familyStrides[v], tabs[v], digit);
+        }
+    }
+
+    /**
+     * Bounds on clique c's initial table and on every partial product of it as {@link #cliqueInitial}
+     * forms it, as powers of two: lo[c] = sum_V min(0, floorLog2(smallest nonzero entry of T_V)) and
+     * hi[c] = sum_V of ceilLog2(largest entry of T_V) where that exceeds 1 (else 0), over the tables T_V
+     * assigned to c, so every nonzero entry (and every partial product) lies in [2^lo[c], 2^hi[c]]. The
+     * scaled propagation uses them to prove that no product left the double range ({@link Propagation}).
+     */
+    void initialBounds(int c, double[][] tabs, double[] lo, double[] hi) {
+        double l = 0;
+        double h = 0;
+        for (int v : assigned[c]) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = 0;
+            for (double x : tabs[v]) {
+                if (x > 0 && x < min) {
+                    min = x;
+                }
+                max = Math.max(max, x);
+            }
+            if (min < Double.POSITIVE_INFINITY) {
+                l += Math.min(0, floorLog2(min));
+                h += max > 1 ? ceilLog2(max) : 0;
+            }
+        }
+        lo[c] = l;
+        hi[c] = h;
+    }
+
+    /**
+     * An integer k with 2^k &lt;= x, for finite x &gt; 0: the binary exponent of a normal x, and -1075 (below
+     * every double above 0) for a subnormal one.
+     */
+    static int floorLog2(double x) {
+        return x >= Double.MIN_NORMAL ? Math.getExponent(x) : -1075;
+    }
+
+    /** An integer k with x &lt; 2^k, for finite x &gt; 0. */
+    static int ceilLog2(double x) {
+        return Math.max(Math.getExponent(x), Double.MIN_EXPONENT) + 1;
     }
 
     private void spanningTree() {

@@ -10,10 +10,9 @@ import java.util.Arrays;
  * <p><b>Findings.</b> A finding on variable V is a likelihood vector lambda(v) &gt;= 0 over its states;
  * the joint with findings is P(x, e) = prod_V P(x_V | x_pa(V)) prod_F lambda_F(x_{V_F}). A hard
  * finding (V observed in state s) is the indicator of s. {@link #setLogFinding} takes log lambda
- * (the sum over items of w_e log L'_e, design.md N1), subtracts its maximum M and keeps exp(log lambda - M),
- * so the vector's largest entry is 1, with M added back to log P(e): thousands of items on one variable
- * neither underflow nor lose precision. Setting a finding replaces the variable's previous one;
- * {@link #retract} removes it. Nothing is recompiled.
+ * (the sum over items of w_e log L'_e, design.md N1), subtracts its maximum M and keeps both
+ * log lambda - M and exp(log lambda - M), so the vector's largest entry is 1, with M added back to log P(e).
+ * Setting a finding replaces the variable's previous one; {@link #retract} removes it. Nothing is recompiled.
  *
  * <p><b>Tables.</b> {@link #setTable} replaces one variable's conditional table (for example a row
  * drawn from a Dirichlet, or the question's rows after a drift filter); only the initial table of the
@@ -30,12 +29,40 @@ import java.util.Arrays;
  *       the stored separator table (0/0 = 0), is multiplied into the child.</li>
  * </ol>
  * Every clique table is then proportional to P(x_C, e), so any variable's posterior marginal is its
- * home clique's table summed to the variable and normalised. Every message sums to 1 before it is
- * multiplied in, so no product of many small numbers underflows, and log P(e) is the sum of exactly
- * accumulated logs. When P(e) = 0 (findings impossible together) {@link #propagate} returns
- * -infinity and no marginal is available.
+ * home clique's table summed to the variable and normalised. When P(e) = 0 (findings impossible
+ * together) {@link #propagate} returns -infinity and no marginal is available.
+ *
+ * <p><b>Range.</b> One scale per table is not enough on its own: a finding (or message) whose entries
+ * span more than the double range (exp(-708) relative to its largest, as two items of likelihood 1e-300 on
+ * one state give) loses its small entries, and they may be the only ones the rest of the network allows
+ * (the largest entry's state having prior 0): a false "impossible", or marginals from subnormal numbers.
+ * So the scaled pass proves its own safety. It tracks, per clique, bounds as powers of two on the nonzero
+ * entries (binary exponents: no log is taken): lo = the initial table's ({@link JunctionTree#initialLo}) +
+ * floor(log2) of the smallest nonzero entry of every finding and message multiplied in (each at most 1, so
+ * every partial product is at least 2^lo), and hi likewise from the largest entries; in the distribute
+ * pass each child's bounds move by those of the nonzero ratios new/old, from the smallest nonzero entries
+ * of new and of old (both at most 1). Each nonzero
+ * message entry must come out a normal double. When every clique keeps lo &gt;= {@link #LOG2_FLOOR} and
+ * hi + ceil(log2(size)) &lt;= {@link #LOG2_CEILING}, no product underflowed or overflowed: every nonzero
+ * entry carries only rounding error relative to its size, and an entry 0 is an exact 0. Otherwise the
+ * propagation is done again in log space: clique tables hold log phi (log P from the tables, log lambda - M
+ * from the findings),
+ * multiplications are additions and every marginalisation is a log-sum-exp shifted by the true maximum
+ * of each separator entry (design.md step 3's rule), so no finding, message or product underflows whatever
+ * its range, and log P(e) is the root's log-sum-exp plus sum M. The log-space pass costs an exp per
+ * table entry and is taken only when the bounds fail (extreme evidence; hard findings on standard
+ * networks never take it).
  */
 public final class Propagation {
+
+    /** Smallest bound, as a power of two, of a nonzero entry the scaled pass accepts: twice the least normal double. */
+    static final int LOG2_FLOOR = Double.MIN_EXPONENT + 1;
+    /** Largest bound, as a power of two, of a table's sum the scaled pass accepts: under half the largest double. */
+    static final int LOG2_CEILING = Double.MAX_EXPONENT - 1;
+
+    /** What the scaled pass returns when it cannot prove its range (NaN: never a log P(e) it computes). */
+    private static final double OUT_OF_RANGE = Double.NaN;
+    private static final double LN2 = Math.log(2);
 
     private final JunctionTree t;
     private final double[] pot;
@@ -45,6 +72,22 @@ public final class Propagation {
     private final int[] findingOffset;
     private final boolean[] hasFinding;
     private final double[] findingScale;
+    /** Per variable: log lambda - M of its finding (for the log-space pass). */
+    private final double[] logFindings;
+    /** Per variable: floor(log2) of the smallest nonzero entry of its scaled finding (at most 0). */
+    private final double[] findingLo;
+    /** Per clique: bounds (powers of two) of its initial table (the tree's, or of its replaced tables). */
+    private final double[] initLo;
+    private final double[] initHi;
+    /** Per clique, during the scaled pass: bounds (powers of two) on its nonzero entries. */
+    private final double[] lo;
+    private final double[] hi;
+    /** Per clique, during the scaled pass: the binary exponent of the smallest nonzero entry of its separator table. */
+    private final int[] sepLeast;
+    /** Scratch for the log-space pass, made on its first use. */
+    private double[] scratch;
+    /** Whether the last propagation was done in log space (clique tables hold logs). */
+    private boolean logSpace;
     private final double[][] tables;
     private final boolean[] tableReplaced;
     private final double[][] cliqueOverride;
@@ -67,6 +110,13 @@ public final class Propagation {
         this.findingOffset = off;
         this.hasFinding = new boolean[tree.n];
         this.findingScale = new double[tree.n];
+        this.logFindings = new double[total];
+        this.findingLo = new double[tree.n];
+        this.initLo = tree.initialLo.clone();
+        this.initHi = tree.initialHi.clone();
+        this.lo = new double[tree.vars.length];
+        this.hi = new double[tree.vars.length];
+        this.sepLeast = new int[tree.vars.length];
         this.tables = tree.tables.clone();
         this.tableReplaced = new boolean[tree.n];
         this.cliqueOverride = new double[tree.vars.length][];
@@ -112,10 +162,18 @@ public final class Propagation {
             max = Math.max(max, lambda[s]);
         }
         int off = findingOffset[v];
+        double logMax = max == 0 ? Double.NEGATIVE_INFINITY : Math.log(max);
+        double least = 0;
         for (int s = 0; s < k; s++) {
             findings[off + s] = max == 0 ? 0 : lambda[s] / max;
+            double x = lambda[s] == 0 ? Double.NEGATIVE_INFINITY : Math.log(lambda[s]) - logMax;
+            logFindings[off + s] = x;
+            if (x > Double.NEGATIVE_INFINITY) {
+                least = Math.min(least, x);
+            }
         }
-        findingScale[v] = max == 0 ? Double.NEGATIVE_INFINITY : Math.log(max);
+        findingScale[v] = logMax;
+        findingLo[v] = Math.floor(least / LN2);
         hasFinding[v] = true;
         fresh = false;
     }
@@ -137,10 +195,17 @@ public final class Propagation {
             max = Math.max(max, x);
         }
         int off = findingOffset[v];
+        double least = 0;
         for (int s = 0; s < k; s++) {
-            findings[off + s] = max == Double.NEGATIVE_INFINITY ? 0 : Math.exp(logLambda[s] - max);
+            double x = max == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : logLambda[s] - max;
+            logFindings[off + s] = x;
+            findings[off + s] = Math.exp(x);
+            if (x > Double.NEGATIVE_INFINITY) {
+                least = Math.min(least, x);
+            }
         }
         findingScale[v] = max;
+        findingLo[v] = Math.floor(least / LN2);
         hasFinding[v] = true;
         fresh = false;
     }
@@ -154,7 +219,10 @@ public final class Propagation {
         int off = findingOffset[v];
         Arrays.fill(findings, off, off + k, 0);
         findings[off + s] = 1;
+        Arrays.fill(logFindings, off, off + k, Double.NEGATIVE_INFINITY);
+        logFindings[off + s] = 0;
         findingScale[v] = 0;
+        findingLo[v] = 0;
         hasFinding[v] = true;
         fresh = false;
     }
@@ -206,11 +274,14 @@ public final class Propagation {
         }
         if (!any) {
             cliqueOverride[c] = null;
+            initLo[c] = t.initialLo[c];
+            initHi[c] = t.initialHi[c];
         } else {
             if (cliqueOverride[c] == null) {
                 cliqueOverride[c] = new double[t.size[c]];
             }
             t.cliqueInitial(c, tables, cliqueOverride[c], 0, digit);
+            t.initialBounds(c, tables, initLo, initHi);
         }
         fresh = false;
     }
@@ -223,12 +294,26 @@ public final class Propagation {
     }
 
     /**
-     * Propagates the current findings and tables through the tree.
+     * Propagates the current findings and tables through the tree: the scaled pass, or the log-space pass
+     * when the scaled one cannot prove that every entry stayed a normal double (class comment, "Range").
      *
      * @return log P(e), the log of the probability of the findings (0 with none); -infinity when the
      *         findings are impossible together, in which case no marginal can be read
      */
     public double propagate() {
+        double logZ = propagateScaled();
+        return Double.isNaN(logZ) ? propagateLog() : logZ;
+    }
+
+    private boolean inRange(int c) {
+        return lo[c] >= LOG2_FLOOR && hi[c] + t.log2Size[c] <= LOG2_CEILING;
+    }
+
+    /**
+     * The scaled (Hugin) pass; {@link #OUT_OF_RANGE} when a bound shows that some entry may have left the
+     * normal range, so that the log-space pass must decide.
+     */
+    private double propagateScaled() {
         JunctionTree tr = t;
         System.arraycopy(tr.initial, 0, pot, 0, tr.total);
         for (int c = 0; c < cliqueOverride.length; c++) {
@@ -236,11 +321,14 @@ public final class Propagation {
                 System.arraycopy(cliqueOverride[c], 0, pot, tr.offset[c], tr.size[c]);
             }
         }
+        System.arraycopy(initLo, 0, lo, 0, lo.length);
+        System.arraycopy(initHi, 0, hi, 0, hi.length);
         double logZ = 0;
         for (int v = 0; v < tr.n; v++) {
             if (hasFinding[v]) {
                 logZ += findingScale[v];
                 int h = tr.home[v];
+                lo[h] += findingLo[v];
                 CliqueKernels.multiplyVariable(pot, tr.offset[h], tr.size[h], tr.homeStride[v], tr.cards[v],
                         findings, findingOffset[v]);
             }
@@ -252,6 +340,9 @@ public final class Propagation {
         // collect
         for (int i = order.length - 1; i >= 1; i--) {
             int c = order[i];
+            if (!inRange(c)) {
+                return OUT_OF_RANGE;
+            }
             int p = tr.parent[c];
             int s = tr.sepSize[c];
             Arrays.fill(msg, 0, s, 0);
@@ -265,14 +356,26 @@ public final class Propagation {
                 CliqueKernels.marginalize(pot, off, tr.size[c], tr.childWalk[c][0], tr.childWalk[c][1], msg, digit);
             }
             double sum = 0;
+            double least = Double.POSITIVE_INFINITY;
             for (int j = 0; j < s; j++) {
-                sum += msg[j];
+                double x = msg[j];
+                sum += x;
+                if (x != 0 && x < least) {
+                    least = x;
+                }
             }
             if (!(sum > 0)) {
                 return fail();
             }
             logZ += Math.log(sum);
             double inv = 1 / sum;
+            // the smallest nonzero entry of the normalised message: no entry may become subnormal or 0
+            least *= inv;
+            if (least < Double.MIN_NORMAL) {
+                return OUT_OF_RANGE;
+            }
+            sepLeast[c] = Math.getExponent(least);
+            lo[p] += sepLeast[c];
             int so = tr.sepOffset[c];
             for (int j = 0; j < s; j++) {
                 double x = msg[j] * inv;
@@ -282,6 +385,9 @@ public final class Propagation {
             multiplyInto(p, c);
         }
         int root = order[0];
+        if (!inRange(root)) {
+            return OUT_OF_RANGE;
+        }
         double r = 0;
         for (int j = tr.offset[root], end = j + tr.size[root]; j < end; j++) {
             r += pot[j];
@@ -306,10 +412,26 @@ public final class Propagation {
                 CliqueKernels.marginalize(pot, off, tr.size[p], tr.parentWalk[c][0], tr.parentWalk[c][1], msg, digit);
             }
             double sum = 0;
+            double smallest = Double.POSITIVE_INFINITY;
             for (int j = 0; j < s; j++) {
-                sum += msg[j];
+                double x = msg[j];
+                sum += x;
+                if (x != 0 && x < smallest) {
+                    smallest = x;
+                }
             }
             double inv = 1 / sum;
+            // no entry of the normalised marginal may become subnormal or 0
+            if (!(sum > 0) || smallest * inv < Double.MIN_NORMAL) {
+                return OUT_OF_RANGE;
+            }
+            // each nonzero ratio new/old lies in [2^(e(new) - 1), 2^(1 - e(old))], e the binary exponent of the
+            // smallest nonzero entry, as new and old are at most 1 (to rounding)
+            lo[c] += Math.getExponent(smallest * inv) - 1;
+            hi[c] += 1 - sepLeast[c];
+            if (!inRange(c)) {
+                return OUT_OF_RANGE;
+            }
             int so = tr.sepOffset[c];
             for (int j = 0; j < s; j++) {
                 double old = sep[so + j];
@@ -326,6 +448,70 @@ public final class Propagation {
             }
         }
         logEvidence = logZ;
+        logSpace = false;
+        fresh = true;
+        return logZ;
+    }
+
+    /**
+     * The log-space pass: clique tables hold log phi, messages are log-sum-exp marginals (not normalised:
+     * logs need no scale), and the distribute pass adds new - old (with old = -infinity giving -infinity,
+     * the 0/0 = 0 of the scaled pass). log P(e) = the root's log-sum-exp + sum M.
+     */
+    private double propagateLog() {
+        JunctionTree tr = t;
+        if (scratch == null) {
+            scratch = new double[msg.length];
+        }
+        for (int c = 0; c < tr.vars.length; c++) {
+            tr.cliqueLogInitial(c, tables, pot, tr.offset[c], digit);
+        }
+        double logZ = 0;
+        for (int v = 0; v < tr.n; v++) {
+            if (hasFinding[v]) {
+                logZ += findingScale[v];
+                int h = tr.home[v];
+                CliqueKernels.addVariable(pot, tr.offset[h], tr.size[h], tr.homeStride[v], tr.cards[v],
+                        logFindings, findingOffset[v]);
+            }
+        }
+        if (logZ == Double.NEGATIVE_INFINITY) {
+            return fail();
+        }
+        int[] order = tr.preorder;
+        for (int i = order.length - 1; i >= 1; i--) {
+            int c = order[i];
+            int p = tr.parent[c];
+            int s = tr.sepSize[c];
+            int so = tr.sepOffset[c];
+            int[][] walk = tr.childWalk[c];
+            CliqueKernels.logMarginalize(pot, tr.offset[c], tr.size[c], walk[0], walk[1], sep, so, s, scratch, digit);
+            System.arraycopy(sep, so, msg, 0, s);
+            int[][] up = tr.parentWalk[c];
+            CliqueKernels.add(pot, tr.offset[p], tr.size[p], up[0], up[1], msg, digit);
+        }
+        int root = order[0];
+        double r = org.deciban.inference.LogSpace.logSumExp(pot, tr.offset[root], tr.offset[root] + tr.size[root]);
+        if (r == Double.NEGATIVE_INFINITY) {
+            return fail();
+        }
+        logZ += r;
+        for (int i = 1; i < order.length; i++) {
+            int c = order[i];
+            int p = tr.parent[c];
+            int s = tr.sepSize[c];
+            int so = tr.sepOffset[c];
+            int[][] down = tr.parentWalk[c];
+            CliqueKernels.logMarginalize(pot, tr.offset[p], tr.size[p], down[0], down[1], msg, 0, s, scratch, digit);
+            for (int j = 0; j < s; j++) {
+                double old = sep[so + j];
+                msg[j] = old == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : msg[j] - old;
+            }
+            int[][] walk = tr.childWalk[c];
+            CliqueKernels.add(pot, tr.offset[c], tr.size[c], walk[0], walk[1], msg, digit);
+        }
+        logEvidence = logZ;
+        logSpace = true;
         fresh = true;
         return logZ;
     }
@@ -349,6 +535,16 @@ public final class Propagation {
         return logEvidence;
     }
 
+    /** Whether the last propagation was done in log space (the scaled pass could not prove its range). */
+    boolean lastPassInLogSpace() {
+        return logSpace;
+    }
+
+    /** {@link #propagate} in log space whatever the bounds say, for tests that compare the two passes. */
+    double propagateInLogSpace() {
+        return propagateLog();
+    }
+
     /** log P(e) of the last propagation (NaN before the first). */
     public double logEvidence() {
         return logEvidence;
@@ -370,7 +566,18 @@ public final class Propagation {
         JunctionTree tr = t;
         int h = tr.home[v];
         int k = tr.cards[v];
-        CliqueKernels.sumVariable(pot, tr.offset[h], tr.size[h], tr.homeStride[v], k, out);
+        if (logSpace) {
+            CliqueKernels.logSumVariable(pot, tr.offset[h], tr.size[h], tr.homeStride[v], k, out, scratch);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int s = 0; s < k; s++) {
+                max = Math.max(max, out[s]);
+            }
+            for (int s = 0; s < k; s++) {
+                out[s] = Math.exp(out[s] - max);
+            }
+        } else {
+            CliqueKernels.sumVariable(pot, tr.offset[h], tr.size[h], tr.homeStride[v], k, out);
+        }
         double sum = 0;
         for (int s = 0; s < k; s++) {
             sum += out[s];

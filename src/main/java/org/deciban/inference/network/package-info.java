@@ -27,8 +27,11 @@
  *   <li>(d) any number of workspaces propagate in parallel over one tree; a propagation allocates nothing.</li>
  * </ul>
  * Propagation is Hugin's (collect to the root, distribute back) with every message normalised before it is
- * multiplied in and the logs of the normalisers summed, so thousands of findings neither underflow nor
- * lose precision and log P(e) is exact.
+ * multiplied in and the logs of the normalisers summed. Bounds on every clique table's nonzero entries prove
+ * that no product left the double range; when they cannot (evidence spanning more than the double range over
+ * states the rest of the network may rule out, such as two items of likelihood 1e-300 on a variable's only
+ * possible state), the propagation is redone in log space with log-sum-exp marginals. So thousands of
+ * findings neither underflow nor lose precision, a tiny P(e) is never taken for 0, and log P(e) is exact.
  *
  * <p><b>A case.</b> {@link org.deciban.inference.network.CaseNetwork} compiles a case: item e on variable V_e
  * is the finding L'_e(v)^(w_e) (N1: reliability mixing and absence by

@@ -36,7 +36,14 @@ class JunctionTreeProperties {
         return RandomNetworks.cases();
     }
 
-    @Property(tries = 400)
+    /**
+     * Every marginal, log P(e) and N3 weight of evidence equals enumeration. The seed is the one under which
+     * an unseeded run once found the engine calling possible evidence impossible (its shrunk sample is
+     * {@link PropagationRangeTest#twoItemsOfLikelihood1em300OnTheOnlyPossibleStateAreNotImpossible}); the
+     * "log-space pass" statistic shows that the generator's 1e-300 likelihoods drive some propagations
+     * (13 of the 328 possible samples under this seed) past the scaled pass's range bounds.
+     */
+    @Property(tries = 400, seed = "958491924068219705")
     void everyMarginalAndLogEvidenceEqualEnumeration(@ForAll("networks") Case c) {
         NetworkBruteForce.Result expected = NetworkBruteForce.solve(c, true);
         NetworkBruteForce.Result prior = NetworkBruteForce.solve(c, false);
@@ -54,6 +61,11 @@ class JunctionTreeProperties {
             return;
         }
         CaseNetwork compiled = CaseNetwork.compile(c);
+        Propagation pass = compiled.tree().newPropagation();
+        compiled.enterItems(pass, compiled.allItems());
+        pass.propagate();
+        Statistics.label("log-space pass").collect(pass.lastPassInLogSpace());
+        Statistics.label("log-space pass").coverage(k -> k.check(true).percentage(p -> p >= 1));
         NetworkPosterior got = compiled.posterior();
         double lz = got.posterior().logEvidence();
         assertEquals(expected.logZ(), lz, EXACT * Math.max(1, Math.abs(expected.logZ())), "log P(e)");
@@ -89,7 +101,7 @@ class JunctionTreeProperties {
     }
 
     /** On the one-variable network the junction tree is the exact engine of design.md steps 1-4. */
-    @Property(tries = 400)
+    @Property(tries = 400, seed = "20261208")
     void oneVariableNetworkIsTheExactEngine(@ForAll("oneVariableCases") Case c) {
         Posterior want;
         try {
@@ -114,6 +126,11 @@ class JunctionTreeProperties {
                         "decibans " + a + " vs " + b);
             }
         }
-        assertEquals(want.outcomes(), got.outcomes().size() == want.outcomes().size() ? want.outcomes() : got.outcomes());
+        assertEquals(want.outcomes().size(), got.outcomes().size(), "outcomes");
+        for (int o = 0; o < want.outcomes().size(); o++) {
+            assertEquals(want.outcomes().get(o).outcome(), got.outcomes().get(o).outcome(), "outcome " + o);
+            assertEquals(want.outcomes().get(o).prior(), got.outcomes().get(o).prior(), EXACT, "outcome prior");
+            assertEquals(want.outcomes().get(o).probability(), got.outcomes().get(o).probability(), EXACT, "outcome posterior");
+        }
     }
 }
