@@ -33,7 +33,9 @@ import org.deciban.model.Icd203;
  *   <li>The posterior is a probability vector: every entry finite and in [0, 1], summing to 1
  *       within {@link #SUM_TOLERANCE}.</li>
  *   <li>Evidence order does not matter: any permutation of the items gives the same posterior
- *       within {@link #ORDER_TOLERANCE}.</li>
+ *       within {@link #ORDER_TOLERANCE}. Each permutation compiles the case anew, so a large case tries
+ *       fewer of them: min(tries, max({@value #MIN_ORDERS}, {@value #ORDER_WORK} / items)), 1,000 up to
+ *       2,000 items and 20 at 100,000.</li>
  *   <li>No single item carries more than {@code max_item_share} of the conclusion: item e's share is
  *       |db_e(lead)| / sum_f |db_f(lead)|, db the weight of evidence for the leading hypothesis.</li>
  *   <li>The leading hypothesis survives random perturbations of every likelihood, each drawn
@@ -41,8 +43,8 @@ import org.deciban.model.Icd203;
  *       {@code tries} tries; the survival of its ICD 203 band is counted in the same tries and decides
  *       the verdict only when {@code band_must_survive} (see {@link Survival}).</li>
  *   <li>A search, by jqwik with shrinking, for the smallest set of changed judgments (each within
- *       its range) that overturns the leader (or its band, when the band must survive); informative,
- *       it decides no verdict.</li>
+ *       its range) that overturns the leader (or its band, when the band must survive), among sets of at
+ *       most {@value #MAX_CHANGES} judgments; informative, it decides no verdict.</li>
  *   <li>The analyst's own expectations.</li>
  * </ul>
  */
@@ -51,6 +53,19 @@ public class CaseProperties {
 
     /** Name of the overturning search, whose shrunk sample {@link SessionHook} keeps. */
     static final String OVERTURN = "smallestOverturningChange";
+    /** Name of the order property, whose tries the session bounds by the case's size. */
+    static final String ORDER = "orderDoesNotMatter";
+    /** Items compiled in all by the order property, at most (tries x items), unless that leaves fewer than MIN_ORDERS. */
+    static final int ORDER_WORK = 2_000_000;
+    /** Fewest orders tried. */
+    static final int MIN_ORDERS = 10;
+    /** Most judgments changed together in the overturning search (a case with fewer searches all of them). */
+    static final int MAX_CHANGES = 1000;
+
+    /** Tries of the order property for a case of {@code items} items ({@code tries} asked). */
+    static int orderTries(int tries, int items) {
+        return Math.min(tries, Math.max(MIN_ORDERS, ORDER_WORK / Math.max(1, items)));
+    }
     /** Rounding of a normalised sum of up to thousands of terms stays far below this. */
     static final double SUM_TOLERANCE = 1e-9;
     /** Reordering a sum of logs changes it by rounding only: a few ulps per item. */
@@ -194,7 +209,7 @@ public class CaseProperties {
         }
         return Combinators.combine(Arbitraries.integers().between(0, count - 1), Arbitraries.integers().between(-100, 100))
                 .as(Change::new)
-                .list().ofMinSize(1).ofMaxSize(count).uniqueElements(Change::judgment);
+                .list().ofMinSize(1).ofMaxSize(Math.min(count, MAX_CHANGES)).uniqueElements(Change::judgment);
     }
 
     @Example

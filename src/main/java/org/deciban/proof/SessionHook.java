@@ -30,7 +30,8 @@ public final class SessionHook implements AroundPropertyHook {
         context.attributes().setWhenFixedSeed(FixedSeedMode.ALLOW);
         context.attributes().setAfterFailure(AfterFailureMode.RANDOM_SEED);
         if (context.targetMethod().isAnnotationPresent(Property.class)) {
-            context.attributes().setTries(s.checks.tries());
+            context.attributes().setTries(context.targetMethod().getName().equals(CaseProperties.ORDER)
+                    ? CaseProperties.orderTries(s.checks.tries(), s.subject.evidence().size()) : s.checks.tries());
         }
         PropertyExecutionResult result = property.execute();
         if (context.targetMethod().getName().equals(CaseProperties.OVERTURN)) {
