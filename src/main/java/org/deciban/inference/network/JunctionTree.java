@@ -215,7 +215,7 @@ public final class JunctionTree {
         for (int c = 0; c < m; c++) {
             log2Size[c] = 32 - Integer.numberOfLeadingZeros(size[c] - 1);
             cliqueInitial(c, tables, initial, offset[c], digit);
-            initialBounds(c, tables, initialLo, initialHi);
+            initialBounds(c, tables, null, initialLo, initialHi);
         }
     }
 
@@ -289,12 +289,18 @@ public final class JunctionTree {
 
     /**
      * Log-space {@link #cliqueInitial}: dst at off gets sum_V log P(x_V | x_pa(V)) over the tables assigned to
-     * clique c, with log 0 = -infinity; exact whatever the size of the product.
+     * clique c, with log 0 = -infinity; exact whatever the size of the product. A table given in log space
+     * ({@code logTabs[v]} not null, see {@link Propagation#setLogTable}) is added as it is, so entries whose
+     * exp underflows in {@code tabs[v]} keep their true logs; {@code logTabs} may be null (none given so).
      */
-    void cliqueLogInitial(int c, double[][] tabs, double[] dst, int off, int[] digit) {
+    void cliqueLogInitial(int c, double[][] tabs, double[][] logTabs, double[] dst, int off, int[] digit) {
         Arrays.fill(dst, off, off + size[c], 0.0);
         for (int v : assigned[c]) {
-            CliqueKernels.addLog(dst, off, size[c], cliqueCards[c], familyStrides[v], tabs[v], digit);
+            if (logTabs != null && logTabs[v] != null) {
+                CliqueKernels.add(dst, off, size[c], cliqueCards[c], familyStrides[v], logTabs[v], digit);
+            } else {
+                CliqueKernels.addLog(dst, off, size[c], cliqueCards[c], familyStrides[v], tabs[v], digit);
+            }
         }
     }
 
@@ -304,16 +310,28 @@ public final class JunctionTree {
      * hi[c] = sum_V of ceilLog2(largest entry of T_V) where that exceeds 1 (else 0), over the tables T_V
      * assigned to c, so every nonzero entry (and every partial product) lies in [2^lo[c], 2^hi[c]]. The
      * scaled propagation uses them to prove that no product left the double range ({@link Propagation}).
+     *
+     * <p>A table given in log space ({@code logTabs[v]} not null; {@code logTabs} may be null) may hold entries
+     * whose true value exp(logTabs[v][i]) is above 0 but whose double tabs[v][i] = exp(logTabs[v][i]) underflowed
+     * to 0 or to a subnormal. Such an entry counts as smaller than every normal double (2^-1075, as
+     * {@link #floorLog2} gives a subnormal), so lo[c] falls below {@link Propagation#LOG2_FLOOR} and the scaled
+     * pass hands the propagation to the log-space pass, which adds the true logs ({@link #cliqueLogInitial}).
+     * With no entry lost, the bounds are those of tabs[v] alone, as for a table given in linear space.
      */
-    void initialBounds(int c, double[][] tabs, double[] lo, double[] hi) {
+    void initialBounds(int c, double[][] tabs, double[][] logTabs, double[] lo, double[] hi) {
         double l = 0;
         double h = 0;
         for (int v : assigned[c]) {
             double min = Double.POSITIVE_INFINITY;
             double max = 0;
-            for (double x : tabs[v]) {
+            double[] logs = logTabs == null ? null : logTabs[v];
+            double[] tab = tabs[v];
+            for (int i = 0; i < tab.length; i++) {
+                double x = tab[i];
                 if (x > 0 && x < min) {
                     min = x;
+                } else if (x == 0 && logs != null && logs[i] > Double.NEGATIVE_INFINITY) {
+                    min = Double.MIN_VALUE;
                 }
                 max = Math.max(max, x);
             }

@@ -39,7 +39,10 @@ import org.deciban.model.Variable;
  * filtered forward over their observation dates, started from P(Q | u) and re-drawn towards it
  * ({@link Forward}), to alpha_u(q) = P(Q at the evaluation date = q, Q's dated findings | u), which
  * replaces the row (all rows scaled by the largest exp of their log normalisers, whose log is added back
- * to log P(e)); the findings on other variables are static facts. With drift 0 the items on Q are
+ * to log P(e)); the findings on other variables are static facts. The rows enter in log space as well
+ * ({@link Propagation#setLogTable}): a row whose normaliser lies more than the double range below the largest
+ * (exp(log c_u - max) = 0 in doubles) keeps its true size, and the propagation runs in log space when such a
+ * row matters. With drift 0 the items on Q are
  * findings like any other, which is the same model.
  *
  * <p><b>Variations.</b> A worker keeps the case's findings entered; a variation re-enters only the
@@ -75,7 +78,7 @@ public final class NetworkModel implements CaseModel {
     private final int qRows;
     /** Lambda_V of the static findings, per variable (null: none). */
     private final double[][] lambda;
-    private final double[] baseAlpha;
+    private final Alpha baseAlpha;
     private final double baseShift;
     private final Posterior posterior;
     private final List<VariableMarginal> variables;
@@ -142,9 +145,8 @@ public final class NetworkModel implements CaseModel {
                 lambda[v][s] += term(net.weight[e], logEff[e][s]);
             }
         }
-        double[] shift = new double[1];
-        this.baseAlpha = dynamic ? alpha(qTable, drift, net.weight, logEff, null, end, shift) : null;
-        this.baseShift = shift[0];
+        this.baseAlpha = dynamic ? alpha(qTable, drift, net.weight, logEff, null, end) : null;
+        this.baseShift = baseAlpha == null ? 0 : baseAlpha.shift();
 
         Propagation p = tree.newPropagation();
         p.propagate();
@@ -191,13 +193,27 @@ public final class NetworkModel implements CaseModel {
     }
 
     /**
+     * Q's rows alpha_u (N4), each scaled by exp(-shift): alpha_u(q) = c_u f_u(q), with f_u the row u filtered over
+     * the items on Q (normalised) and c_u the product of its dates' normalisers, so that
+     * table[u, q] = f_u(q) exp(log c_u - shift) and logTable[u, q] = log f_u(q) + (log c_u - shift), shift =
+     * max_u log c_u. The doubles of table lose the rows with log c_u - shift below about -745 (they become 0);
+     * logTable keeps them, and {@link #enter} gives the propagation both ({@link Propagation#setLogTable}).
+     */
+    private record Alpha(double[] table, double[] logTable, double shift) {
+    }
+
+    /** Enters alpha as Q's table (log P(e) of the next propagation is then short of {@code a.shift()}). */
+    private void enter(Propagation p, Alpha a) {
+        p.setTable(q, a.table(), a.logTable());
+    }
+
+    /**
      * Q's rows replaced by alpha_u (N4): each row filtered over the items on Q that are observed by
      * {@code at} (weights w, 0 leaving an item out; log effective likelihoods le; an optional extra
      * row of log findings at the evaluation date), carried to {@code at}, and scaled by the largest
-     * exp(log normaliser), whose log goes to {@code shift[0]}. Null when every row is ruled out.
+     * exp(log normaliser), whose log is the result's shift ({@link Alpha}). Null when every row is ruled out.
      */
-    private double[] alpha(double[] table, double rate, double[] w, double[][] le, boolean[] include, LocalDate at,
-                           double[] shift) {
+    private Alpha alpha(double[] table, double rate, double[] w, double[][] le, boolean[] include, LocalDate at) {
         int g0 = schedule.size();
         double[] lam = new double[Math.max(1, g0) * k];
         for (int e = 0; e < n; e++) {
@@ -246,14 +262,17 @@ public final class NetworkModel implements CaseModel {
         if (max == Double.NEGATIVE_INFINITY) {
             return null;
         }
+        double[] logOut = new double[qRows * k];
         for (int r = 0; r < qRows; r++) {
-            double scale = Math.exp(logRow[r] - max);
+            double logScale = logRow[r] - max;
+            double scale = Math.exp(logScale);
             for (int s = 0; s < k; s++) {
-                out[r * k + s] *= scale;
+                int i = r * k + s;
+                logOut[i] = logScale == Double.NEGATIVE_INFINITY ? logScale : LogSpace.log(out[i]) + logScale;
+                out[i] *= scale;
             }
         }
-        shift[0] = max;
-        return out;
+        return new Alpha(out, logOut, max);
     }
 
     /** A propagation workspace with the case's findings and Q's table (or alpha) entered. One per thread. */
@@ -276,7 +295,7 @@ public final class NetworkModel implements CaseModel {
 
         void restoreQuestionTable() {
             if (baseAlpha != null) {
-                p.setTable(q, baseAlpha);
+                enter(p, baseAlpha);
             } else {
                 p.resetTable(q);
             }
@@ -401,13 +420,12 @@ public final class NetworkModel implements CaseModel {
                     weights.forEach((e, x) -> weightsNow[e] = x);
                     double[][] le = logEffs.isEmpty() ? logEff : logEff.clone();
                     logEffs.forEach((e, x) -> le[e] = x);
-                    double[] sh = new double[1];
-                    double[] a = alpha(t, drift, weightsNow, le, null, end, sh);
+                    Alpha a = alpha(t, drift, weightsNow, le, null, end);
                     if (a == null) {
                         return Double.NEGATIVE_INFINITY;
                     }
-                    p.setTable(q, a);
-                    shift = sh[0];
+                    enter(p, a);
+                    shift = a.shift();
                 } else if (table != null) {
                     p.setTable(q, table);
                 }
@@ -567,10 +585,10 @@ public final class NetworkModel implements CaseModel {
             if (!dead) {
                 int v = net.itemVariable[e];
                 if (dynamic && v == q) {
-                    double[] a = alpha(qTable, drift, net.weight, logEff, included, end, new double[1]);
+                    Alpha a = alpha(qTable, drift, net.weight, logEff, included, end);
                     dead = a == null;
                     if (!dead) {
-                        p.setTable(q, a);
+                        enter(p, a);
                     }
                 } else {
                     if (acc[v] == null) {
@@ -700,13 +718,12 @@ public final class NetworkModel implements CaseModel {
         }
         double shift = 0;
         if (dynamic) {
-            double[] sh = new double[1];
-            double[] a = alpha(qTable, drift, net.weight, logEff, include, at, sh);
+            Alpha a = alpha(qTable, drift, net.weight, logEff, include, at);
             if (a == null) {
                 return Double.NEGATIVE_INFINITY;
             }
-            p.setTable(q, a);
-            shift = sh[0];
+            enter(p, a);
+            shift = a.shift();
         }
         double logZ = p.propagate();
         if (logZ == Double.NEGATIVE_INFINITY || Double.isNaN(logZ)) {
@@ -859,13 +876,12 @@ public final class NetworkModel implements CaseModel {
             double[] qt = tables.getOrDefault(q, qTable);
             double shift = 0;
             if (drifting) {
-                double[] sh = new double[1];
-                double[] a = alpha(qt, rate, net.weight, le, null, end, sh);
+                Alpha a = alpha(qt, rate, net.weight, le, null, end);
                 if (a == null) {
                     return Double.NEGATIVE_INFINITY;
                 }
-                p.setTable(q, a);
-                shift = sh[0];
+                enter(p, a);
+                shift = a.shift();
             } else if (qt != qTable) {
                 p.setTable(q, qt);
             } else {

@@ -16,7 +16,12 @@ import java.util.Arrays;
  *
  * <p><b>Tables.</b> {@link #setTable} replaces one variable's conditional table (for example a row
  * drawn from a Dirichlet, or the question's rows after a drift filter); only the initial table of the
- * clique holding its family is recomputed.
+ * clique holding its family is recomputed. {@link #setLogTable} takes the table as log T (entries -infinity
+ * for 0), for tables whose entries span more than the double range (the question's rows alpha_u under drift,
+ * design.md N4, whose sizes P(dated findings | u) may differ by far more than e^745): the scaled pass gets
+ * exp(log T), the same doubles {@link #setTable} would get, and the log-space pass adds log T itself. An entry
+ * whose exp underflows (to 0 or to a subnormal) fails the scaled pass's bounds ("Range"), so the propagation
+ * then runs in log space and that entry keeps its true size.
  *
  * <p><b>Propagation</b> (Hugin architecture, rescaled): the clique tables are reset to the initial
  * product, findings are multiplied into each variable's home clique, then
@@ -89,6 +94,8 @@ public final class Propagation {
     /** Whether the last propagation was done in log space (clique tables hold logs). */
     private boolean logSpace;
     private final double[][] tables;
+    /** Per variable: log T of a table set in log space ({@link #setLogTable}), else null. */
+    private final double[][] logTables;
     private final boolean[] tableReplaced;
     private final double[][] cliqueOverride;
     private final int[] digit;
@@ -118,6 +125,7 @@ public final class Propagation {
         this.hi = new double[tree.vars.length];
         this.sepLeast = new int[tree.vars.length];
         this.tables = tree.tables.clone();
+        this.logTables = new double[tree.n][];
         this.tableReplaced = new boolean[tree.n];
         this.cliqueOverride = new double[tree.vars.length][];
         this.digit = new int[Math.max(1, tree.maxWidth)];
@@ -250,18 +258,66 @@ public final class Propagation {
      */
     public void setTable(int v, double[] table) {
         t.checkTable(v, table);
+        copyTable(v, table);
+        logTables[v] = null;
+        recomputeClique(t.familyClique[v]);
+    }
+
+    /** The largest log a table entry may have: log of the largest double, so exp(log T) stays finite. */
+    static final double LOG_TABLE_CEILING = Math.log(Double.MAX_VALUE);
+
+    /**
+     * Replaces the conditional table of variable v by T = exp(logTable) entrywise (same shape as the network's;
+     * entries -infinity for T = 0, finite ones at most {@link #LOG_TABLE_CEILING}; the entries are copied).
+     * Unlike {@link #setTable}, no entry is lost however far below the others it lies: the scaled pass multiplies
+     * the doubles exp(log T) (identical to {@link #setTable} with those doubles whenever every nonzero one is a
+     * normal double), and when some exp(log T) underflowed to 0 or to a subnormal, the bounds send the
+     * propagation to the log-space pass, which adds log T as given (class comment, "Tables" and "Range").
+     */
+    public void setLogTable(int v, double[] logTable) {
+        t.checkTable(v, logTable);
+        double[] table = new double[logTable.length];
+        for (int i = 0; i < logTable.length; i++) {
+            double x = logTable[i];
+            if (Double.isNaN(x) || x > LOG_TABLE_CEILING) {
+                throw new IllegalArgumentException("log table of variable '" + t.network.variable(v).id()
+                        + "' has entry " + x + " at " + i + "; allowed: -infinity or numbers up to " + LOG_TABLE_CEILING);
+            }
+            table[i] = Math.exp(x);
+        }
+        setTable(v, table, logTable);
+    }
+
+    /**
+     * {@link #setLogTable} with the doubles of T computed by the caller: table[i] must be exp(logTable[i]) to
+     * rounding (0 where that underflows; 0 exactly where logTable[i] = -infinity), so that a caller which forms
+     * T as a product (alpha_u = f_u * exp(log c_u - max), design.md N4) enters the very doubles it entered
+     * through {@link #setTable} when they are in range. Both arrays are copied.
+     */
+    void setTable(int v, double[] table, double[] logTable) {
+        t.checkTable(v, table);
+        t.checkTable(v, logTable);
+        copyTable(v, table);
+        if (logTables[v] == null) {
+            logTables[v] = new double[logTable.length];
+        }
+        System.arraycopy(logTable, 0, logTables[v], 0, logTable.length);
+        recomputeClique(t.familyClique[v]);
+    }
+
+    private void copyTable(int v, double[] table) {
         if (!tableReplaced[v]) {
             tables[v] = new double[table.length];
             tableReplaced[v] = true;
         }
         System.arraycopy(table, 0, tables[v], 0, table.length);
-        recomputeClique(t.familyClique[v]);
     }
 
     /** Restores the network's own table of variable v. */
     public void resetTable(int v) {
         if (tableReplaced[v]) {
             tables[v] = t.tables[v];
+            logTables[v] = null;
             tableReplaced[v] = false;
             recomputeClique(t.familyClique[v]);
         }
@@ -281,7 +337,7 @@ public final class Propagation {
                 cliqueOverride[c] = new double[t.size[c]];
             }
             t.cliqueInitial(c, tables, cliqueOverride[c], 0, digit);
-            t.initialBounds(c, tables, initLo, initHi);
+            t.initialBounds(c, tables, logTables, initLo, initHi);
         }
         fresh = false;
     }
@@ -464,7 +520,7 @@ public final class Propagation {
             scratch = new double[msg.length];
         }
         for (int c = 0; c < tr.vars.length; c++) {
-            tr.cliqueLogInitial(c, tables, pot, tr.offset[c], digit);
+            tr.cliqueLogInitial(c, tables, logTables, pot, tr.offset[c], digit);
         }
         double logZ = 0;
         for (int v = 0; v < tr.n; v++) {

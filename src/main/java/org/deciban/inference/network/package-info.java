@@ -20,7 +20,10 @@
  *       nothing is recompiled;</li>
  *   <li>(b) {@code setTable(v, table)} replaces one variable's conditional table (a Dirichlet draw of its
  *       rows, or the question's rows after a drift filter) and recomputes only the initial table of the
- *       clique that holds its family; {@code resetTable(v)} restores it;</li>
+ *       clique that holds its family; {@code setLogTable(v, logTable)} takes log T instead, for tables whose
+ *       entries span more than the double range (the drifting question's rows, whose sizes P(dated findings | u)
+ *       may differ by far more than e^745): an entry whose exp underflows sends the propagation to the log-space
+ *       pass, which adds log T as given; {@code resetTable(v)} restores the network's table;</li>
  *   <li>(c) {@code propagate()} returns log P(e) (-infinity when the findings are impossible together), after
  *       which {@code marginal(v, out)} reads any variable's posterior from its home clique; every marginal
  *       comes from the one propagation;</li>

@@ -3,6 +3,7 @@ package org.deciban.inference.network;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -211,6 +212,73 @@ class PropagationRangeTest {
             for (int v = 0; v < want.length; v++) {
                 assertArrayEquals(want[v], got[v], EXACT, net.variable(v).id());
             }
+        }
+    }
+
+    /**
+     * A table given in log space whose entries span more than the double range ({@link Propagation#setLogTable}):
+     * a -&gt; b with log P(a) = [-1000, 0] (P(a = 0) = e^-1000, 0 as a double) and P(b | a) = [[0.25, 0.75], [0.5,
+     * 0.5]]; a = 0 observed. By hand P(e) = e^-1000 (b's row sums to 1), so log P(e) = -1000, a's marginal is
+     * [1, 0] and b's is row 0, [0.25, 0.75]. The same table through {@link Propagation#setTable} with the doubles
+     * exp(log P(a)) = [0, 1] is impossible: that is the loss the log-space entry avoids. A later setTable (and
+     * resetTable) drops the logs.
+     */
+    @Test
+    void aTableInLogSpaceKeepsEntriesBelowTheDoubleRange() {
+        Propagation w = JunctionTree.compile(new Network(List.of(
+                variable("a", 2, List.of(), 0.5, 0.5),
+                variable("b", 2, List.of("a"), 0.25, 0.75, 0.5, 0.5)))).newPropagation();
+        w.setState(0, 0);
+        w.setLogTable(0, new double[] {-1000, 0});
+        assertEquals(-1000, w.propagate(), EXACT * 1000, "log P(e)");
+        assertTrue(w.lastPassInLogSpace(), "e^-1000 is 0 as a double: the bounds send this to the log-space pass");
+        assertArrayEquals(new double[] {1, 0}, w.marginal(0), EXACT, "a");
+        assertArrayEquals(new double[] {0.25, 0.75}, w.marginal(1), EXACT, "b");
+
+        w.setTable(0, new double[] {Math.exp(-1000), 1});
+        assertEquals(Double.NEGATIVE_INFINITY, w.propagate(), "the same table as doubles loses P(a = 0)");
+        w.setLogTable(0, new double[] {-1000, 0});
+        w.resetTable(0);
+        assertEquals(Math.log(0.5), w.propagate(), EXACT, "the network's own table again");
+        assertThrows(IllegalArgumentException.class, () -> w.setLogTable(0, new double[] {Double.NaN, 0}));
+        assertThrows(IllegalArgumentException.class, () -> w.setLogTable(0, new double[] {Double.POSITIVE_INFINITY, 0}));
+        assertThrows(IllegalArgumentException.class, () -> w.setLogTable(0, new double[] {0}));
+    }
+
+    /**
+     * In range, {@link Propagation#setLogTable} is {@link Propagation#setTable} with the doubles exp(log T): on
+     * ALARM with finding set A, each variable's table in turn is replaced by log T (T its own table) in one
+     * workspace and by exp(log T) in another; log P(e) and every marginal are bit for bit the same, and both
+     * stay on the scaled pass.
+     */
+    @Test
+    void inRangeALogTableIsTheScaledPassBitForBit() {
+        Network net = NetworkQueries.network("alarm");
+        JunctionTree tree = JunctionTree.compile(net);
+        Propagation logs = tree.newPropagation();
+        Propagation doubles = tree.newPropagation();
+        PropagationApiTest.enter(logs, net, true);
+        PropagationApiTest.enter(doubles, net, true);
+        for (int v = 0; v < net.size(); v++) {
+            double[] t = net.variable(v).table().toArray();
+            double[] logT = new double[t.length];
+            double[] back = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                logT[i] = t[i] == 0 ? Double.NEGATIVE_INFINITY : Math.log(t[i]);
+                back[i] = Math.exp(logT[i]);
+            }
+            logs.setLogTable(v, logT);
+            doubles.setTable(v, back);
+            double want = doubles.propagate();
+            assertEquals(want, logs.propagate(), 0.0, net.variable(v).id() + ": log P(e)");
+            assertFalse(logs.lastPassInLogSpace(), net.variable(v).id() + " took the log-space pass");
+            double[][] a = PropagationApiTest.all(doubles);
+            double[][] b = PropagationApiTest.all(logs);
+            for (int x = 0; x < a.length; x++) {
+                assertArrayEquals(a[x], b[x], 0.0, net.variable(v).id() + ": marginal of " + net.variable(x).id());
+            }
+            logs.resetTable(v);
+            doubles.resetTable(v);
         }
     }
 
