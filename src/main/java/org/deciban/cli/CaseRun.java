@@ -43,7 +43,7 @@ final class CaseRun {
         return model(() -> CaseModels.asOf(c, date, drift), c);
     }
 
-    private static CaseModel model(java.util.function.Supplier<CaseModel> compile, Case c) {
+    private static <T> T model(java.util.function.Supplier<T> compile, Case c) {
         try {
             return compile.get();
         } catch (org.deciban.inference.network.CliqueTooLargeException e) {
@@ -57,12 +57,7 @@ final class CaseRun {
      * input, reported against the case file.
      */
     static org.deciban.inference.network.CaseNetwork network(Case c) {
-        try {
-            return org.deciban.inference.network.CaseNetwork.compile(c);
-        } catch (org.deciban.inference.network.CliqueTooLargeException e) {
-            throw new BadInput("priors/" + c.id() + ".yaml: field 'settings.max_clique' has value '"
-                    + c.settings().maxClique() + "': " + e.getMessage());
-        }
+        return model(() -> org.deciban.inference.network.CaseNetwork.compile(c), c);
     }
 
     static Provenance provenance(Case c, Long seed, Long draws) {

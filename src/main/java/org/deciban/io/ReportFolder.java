@@ -224,17 +224,11 @@ public final class ReportFolder {
         private final Path real;
         private final FileChannel channel;
         private final FileLock lock;
-        private final List<String> removed = new ArrayList<>();
 
         private Writing(Path real, FileChannel channel, FileLock lock) {
             this.real = real;
             this.channel = channel;
             this.lock = lock;
-        }
-
-        /** The stale temporary files this session removed when it opened (names only). */
-        public List<String> removedTemporaries() {
-            return List.copyOf(removed);
         }
 
         private void removeStaleTemporaries() throws IOException {
@@ -243,7 +237,6 @@ public final class ReportFolder {
                     String n = p.getFileName().toString();
                     if (TEMP.matcher(n).matches()) {
                         Files.deleteIfExists(p);
-                        removed.add(n);
                     }
                 }
             } catch (IOException e) {

@@ -70,13 +70,6 @@ public record CaseContent(LocalDate asOf, LocalDate date, List<String> hypothese
         public boolean complete() {
             return likelihoods != null;
         }
-
-        /** Whether two kept items differ in a number the exact posterior uses (their hashes aside). */
-        public boolean sameNumbers(Item o) {
-            return complete() && o.complete() && Objects.equals(on, o.on) && Objects.equals(date, o.date)
-                    && Double.compare(reliability, o.reliability) == 0 && likelihoods.equals(o.likelihoods)
-                    && observed == o.observed && Objects.equals(group, o.group);
-        }
     }
 
     /**

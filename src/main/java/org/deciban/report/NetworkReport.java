@@ -1,14 +1,11 @@
 package org.deciban.report;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.deciban.inference.ItemWeight;
 import org.deciban.inference.Posterior;
 import org.deciban.inference.VariableMarginal;
 import org.deciban.model.Case;
 import org.deciban.model.EvidenceItem;
-import org.deciban.model.Hypothesis;
-import org.deciban.model.Icd203;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -43,7 +40,7 @@ public final class NetworkReport {
                 state.append(v.states().get(s));
                 prior.append(v.prior().get(s));
                 post.append(v.posterior().get(s));
-                phrase.append(Icd203.of(PosteriorTables.clamp(v.posterior().get(s))).phrase());
+                phrase.append(Wording.phrase(v.posterior().get(s)));
             }
         }
         return Table.create("variables", variable, label, state, prior, post, phrase);
@@ -62,7 +59,7 @@ public final class NetworkReport {
                 t.stringColumn("label").append(v.label() + ": " + v.stateLabels().get(s));
                 t.doubleColumn("prior").append(v.prior().get(s));
                 t.doubleColumn("posterior").append(v.posterior().get(s));
-                t.stringColumn("phrase").append(Icd203.of(PosteriorTables.clamp(v.posterior().get(s))).phrase());
+                t.stringColumn("phrase").append(Wording.phrase(v.posterior().get(s)));
             }
         }
         return t;
@@ -104,11 +101,7 @@ public final class NetworkReport {
             r.append(item.reliability());
             w.append(iw.weight());
             group.append(item.group() == null ? "" : item.group());
-            List<String> parts = new ArrayList<>();
-            for (int s = 0; s < states.size(); s++) {
-                parts.add(states.get(s) + " " + Numbers.probability(iw.effective().get(s)));
-            }
-            effective.append(String.join(", ", parts));
+            effective.append(Json.perStateText(states, iw.effective()));
             for (int h = 0; h < k; h++) {
                 db[h].append(iw.decibans().get(h));
             }
@@ -125,14 +118,5 @@ public final class NetworkReport {
                 + "the evidence (posterior), computed exactly by a junction tree.");
         s.table(variables(vs), "Marginals of " + vs.size() + " variables");
         page.addBefore(RunPage.HISTORY, s);
-    }
-
-    /** The evidence ledger columns shown on the page. */
-    static List<String> pageColumns(Case c) {
-        List<String> shown = new ArrayList<>(List.of("id", "on", "date", "category", "source", "reliability", "w", "group"));
-        for (Hypothesis h : c.hypotheses()) {
-            shown.add("db_" + h.id());
-        }
-        return shown;
     }
 }

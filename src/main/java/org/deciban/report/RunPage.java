@@ -123,15 +123,22 @@ public final class RunPage {
         }
     }
 
-    private static void evidence(HtmlReport.Section s, Case c, Posterior p) {
-        Table ev = c.structured() ? NetworkReport.evidence(c, p) : PosteriorTables.evidence(c, p);
-        List<String> shown = new ArrayList<>(List.of("id", "date", "category", "source", "reliability", "w", "group"));
+    /** The ledger's columns on the page: "on" (the item's variable) only for a network case; db_h for every hypothesis. */
+    private static List<String> ledgerColumns(Case c) {
+        List<String> shown = new ArrayList<>(List.of("id"));
+        if (c.structured()) {
+            shown.add("on");
+        }
+        shown.addAll(List.of("date", "category", "source", "reliability", "w", "group"));
         for (Hypothesis h : c.hypotheses()) {
             shown.add("db_" + h.id());
         }
-        if (c.structured()) {
-            shown = NetworkReport.pageColumns(c);
-        }
+        return shown;
+    }
+
+    private static void evidence(HtmlReport.Section s, Case c, Posterior p) {
+        Table ev = c.structured() ? NetworkReport.evidence(c, p) : PosteriorTables.evidence(c, p);
+        List<String> shown = ledgerColumns(c);
         if (c.structured()) {
             s.paragraph("Each item's weight of evidence for each hypothesis against the others, in decibans (design.md N3): "
                     + "w * 10 log10(sum_v P(v | h) L'(v) / sum_v P(v | not h) L'(v)) under the network alone, where v runs over "

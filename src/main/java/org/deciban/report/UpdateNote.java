@@ -514,14 +514,4 @@ public final class UpdateNote {
         n.put("ref", s.ref());
         n.put("date", s.date() == null ? null : s.date().toString());
     }
-
-    /** The label of a hypothesis in a case, else its id. */
-    static String hypothesisLabel(Case c, String id) {
-        for (Hypothesis h : c.hypotheses()) {
-            if (h.id().equals(id)) {
-                return h.label();
-            }
-        }
-        return id;
-    }
 }

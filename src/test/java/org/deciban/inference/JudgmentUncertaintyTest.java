@@ -48,9 +48,10 @@ class JudgmentUncertaintyTest {
         // hand derivation: Beta(c L, c (1 - L)); the interval wins over the confidence; 0 and 1 stay fixed
         EvidenceItem own = item(20.0, List.of(new LikelihoodInterval(0, 0.1, 0.4)));
         double[] interval = JudgmentUncertainty.shapes(own, 0, 10);
-        double[] expected = JudgmentUncertainty.fromInterval(0.1, 0.4);
-        assertEquals(expected[0], interval[0], 0.0);
-        assertEquals(expected[1], interval[1], 0.0);
+        // the interval's Beta, checked by Commons Math's CDF (independent): 5% below 0.1, 95% below 0.4
+        BetaDistribution matched = new BetaDistribution(null, interval[0], interval[1]);
+        assertEquals(0.05, matched.cumulativeProbability(0.1), CDF_TOL);
+        assertEquals(0.95, matched.cumulativeProbability(0.4), CDF_TOL);
         assertEquals(JudgmentUncertainty.Source.INTERVAL, JudgmentUncertainty.source(own, 0));
         double[] confident = JudgmentUncertainty.shapes(own, 1, 10);
         assertEquals(20 * 0.6, confident[0], 1e-12);

@@ -79,10 +79,6 @@ final class DrawModel {
         return n;
     }
 
-    /** Whether some conditional row (for a one-variable case: the prior) is drawn. */
-    boolean drawsRows() {
-        return dirichlet.length > 0;
-    }
 
     /** The draws bound to one generator, with their own buffers. */
     Stream stream(UniformRandomProvider rng) {

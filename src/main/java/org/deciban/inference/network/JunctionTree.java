@@ -274,11 +274,6 @@ public final class JunctionTree {
         return max;
     }
 
-    /** The variable ids of clique c, for reports and tests. */
-    public List<String> cliqueVariables(int c) {
-        return names(network, vars[c]);
-    }
-
     /** Multiplies the conditional tables assigned to clique c (from {@code tabs}) into {@code dst} at {@code off}. */
     void cliqueInitial(int c, double[][] tabs, double[] dst, int off, int[] digit) {
         Arrays.fill(dst, off, off + size[c], 1.0);

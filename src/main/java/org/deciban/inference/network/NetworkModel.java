@@ -797,31 +797,40 @@ public final class NetworkModel implements CaseModel {
         private final double[][] le = new double[n][];
         private final double[][] acc = new double[tree.n][];
         private final Judgments layout = judgments();
-        private final Map<Integer, double[]> tables = new HashMap<>();
         private final boolean[] replaced = new boolean[tree.n];
         private final int[] rowVariable;
         private final int[] rowIndex;
+        /** Per variable with a drawable row: its stated table, and the table of this draw (null elsewhere). */
+        private final double[][] stated = new double[tree.n][];
+        private final double[][] drawn = new double[tree.n][];
+        /** Whether a row of the variable was drawn in this draw. */
+        private final boolean[] touched = new boolean[tree.n];
+        private final double[] eff;
 
         Evaluator() {
+            int widest = 1;
             for (int e = 0; e < n; e++) {
                 le[e] = new double[tree.cards[net.itemVariable[e]]];
+                widest = Math.max(widest, le[e].length);
             }
+            eff = new double[widest];
             rowVariable = new int[layout.rows().size()];
             rowIndex = new int[layout.rows().size()];
             for (int r = 0; r < rowVariable.length; r++) {
-                rowVariable[r] = network.indexOf(layout.rows().get(r).variable());
+                int v = network.indexOf(layout.rows().get(r).variable());
+                rowVariable[r] = v;
                 rowIndex[r] = layout.rows().get(r).row();
+                if (stated[v] == null) {
+                    stated[v] = network.variable(v).table().toArray();
+                    drawn[v] = new double[stated[v].length];
+                }
             }
         }
 
         @Override
         public double evaluate(double[] table, double[][] rows, double rate, double[] out) {
-            double[] eff = new double[16];
             for (int e = 0; e < n; e++) {
                 int states = le[e].length;
-                if (eff.length < states) {
-                    eff = new double[states];
-                }
                 EvidenceItem item = c.evidence().get(e);
                 EffectiveLikelihood.into(table, layout.offset(e), states, item.reliability(), item.observed(), eff);
                 for (int s = 0; s < states; s++) {
@@ -852,28 +861,31 @@ public final class NetworkModel implements CaseModel {
                     p.setLogFinding(v, acc[v]);
                 }
             }
-            tables.clear();
+            // the drawn rows over the stated table of their variable, which starts from the stated one each draw
+            Arrays.fill(touched, false);
             if (rows != null) {
                 for (int r = 0; r < rowVariable.length; r++) {
                     if (rows[r] == null) {
                         continue;
                     }
                     int v = rowVariable[r];
-                    double[] t = tables.computeIfAbsent(v, x -> network.variable(x).table().toArray());
-                    System.arraycopy(rows[r], 0, t, rowIndex[r] * tree.cards[v], tree.cards[v]);
+                    if (!touched[v]) {
+                        System.arraycopy(stated[v], 0, drawn[v], 0, stated[v].length);
+                        touched[v] = true;
+                    }
+                    System.arraycopy(rows[r], 0, drawn[v], rowIndex[r] * tree.cards[v], tree.cards[v]);
                 }
             }
             for (int v = 0; v < tree.n; v++) {
-                double[] t = tables.get(v);
-                if (t != null && v != q) {
-                    p.setTable(v, t);
+                if (touched[v] && v != q) {
+                    p.setTable(v, drawn[v]);
                     replaced[v] = true;
                 } else if (replaced[v] && v != q) {
                     p.resetTable(v);
                     replaced[v] = false;
                 }
             }
-            double[] qt = tables.getOrDefault(q, qTable);
+            double[] qt = touched[q] ? drawn[q] : qTable;
             double shift = 0;
             if (drifting) {
                 Alpha a = alpha(qt, rate, net.weight, le, null, end);

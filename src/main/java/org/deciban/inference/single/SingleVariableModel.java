@@ -226,14 +226,6 @@ public final class SingleVariableModel implements CaseModel {
                 + ") rule out every hypothesis still possible then");
     }
 
-    private static double step(double[] f, double a, double[] pi, double[] lam, int off, double[] u) {
-        return Forward.step(f, a, pi, lam, off, u);
-    }
-
-    private static void carry(double[] f, double a, double[] pi) {
-        Forward.carry(f, a, pi);
-    }
-
     private List<ItemWeight> itemWeights() {
         List<ItemWeight> out = new ArrayList<>(n);
         double[] eff = new double[k];
@@ -420,7 +412,7 @@ public final class SingleVariableModel implements CaseModel {
                 for (int h = 0; h < k; h++) {
                     one[h] = weight[e] * logEff[e * k + h];
                 }
-                dead = step(f, a, pi, one, 0, u) == Double.NEGATIVE_INFINITY;
+                dead = Forward.step(f, a, pi, one, 0, u) == Double.NEGATIVE_INFINITY;
                 current = g;
             }
             double[] at = new double[k];
@@ -428,7 +420,7 @@ public final class SingleVariableModel implements CaseModel {
                 Arrays.fill(at, Double.NaN);
             } else {
                 System.arraycopy(f, 0, at, 0, k);
-                carry(at, drift == 0 ? 1.0 : schedule.carryFromDateToEnd(g, drift), pi);
+                Forward.carry(at, drift == 0 ? 1.0 : schedule.carryFromDateToEnd(g, drift), pi);
             }
             out.add(at);
         }
@@ -501,7 +493,7 @@ public final class SingleVariableModel implements CaseModel {
         for (int g = 0; g < g0; g++) {
             LocalDate d = schedule.date(g);
             double a = previous == null || d == null ? 1.0 : DriftSchedule.carry(drift, previous, d);
-            double cg = step(f, a, pi, lam, g * k, u);
+            double cg = Forward.step(f, a, pi, lam, g * k, u);
             if (cg == Double.NEGATIVE_INFINITY) {
                 throw impossibleOn(d, ids.get(g));
             }
@@ -511,7 +503,7 @@ public final class SingleVariableModel implements CaseModel {
         }
         if (end != null && (previous == null || previous.isBefore(end))) {
             double a = previous == null ? 1.0 : DriftSchedule.carry(drift, previous, end);
-            carry(f, a, pi);
+            Forward.carry(f, a, pi);
             steps.add(new TimelineStep(end, List.of(), a, toList(f), 0));
         } else if (steps.isEmpty()) {
             steps.add(new TimelineStep(null, List.of(), 1.0, toList(f), 0));
@@ -746,7 +738,7 @@ public final class SingleVariableModel implements CaseModel {
             double total = 0;
             int bad = -1;
             for (int g = 0; g < dates; g++) {
-                double cg = step(f, carryBefore[g], pi, lambda, g * k, u);
+                double cg = Forward.step(f, carryBefore[g], pi, lambda, g * k, u);
                 if (cg == Double.NEGATIVE_INFINITY) {
                     bad = g;
                     break;
@@ -755,7 +747,7 @@ public final class SingleVariableModel implements CaseModel {
                 System.arraycopy(f, 0, prefix, g * k, k);
                 prefixLogZ[g] = total;
             }
-            carry(f, carryToEnd, pi);
+            Forward.carry(f, carryToEnd, pi);
             this.post = f;
             this.logZ = bad >= 0 ? Double.NEGATIVE_INFINITY : total;
             this.impossibleAt = bad;
@@ -781,15 +773,15 @@ public final class SingleVariableModel implements CaseModel {
             int last = s == null ? dates - 1 : g1;
             for (int g = g0; g <= last; g++) {
                 double[] row = g <= g1 ? changed.apply(g) : null;
-                double cg = row == null ? step(f, carryBefore[g], pi, lambda, g * k, u)
-                        : step(f, carryBefore[g], pi, row, 0, u);
+                double cg = row == null ? Forward.step(f, carryBefore[g], pi, lambda, g * k, u)
+                        : Forward.step(f, carryBefore[g], pi, row, 0, u);
                 if (cg == Double.NEGATIVE_INFINITY) {
                     return cg;
                 }
                 total += cg;
             }
             if (s == null) {
-                carry(f, carryToEnd, pi);
+                Forward.carry(f, carryToEnd, pi);
                 System.arraycopy(f, 0, out, 0, k);
                 return total;
             }
