@@ -64,12 +64,18 @@ final class CaseRun {
         return provenance(c, List.of(), seed, draws);
     }
 
+    /** The case's input files by path, with their SHA-256, in the case's order. */
+    static Map<String, String> inputs(Case c) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (InputFile f : c.inputs()) {
+            out.put(f.path(), f.sha256());
+        }
+        return out;
+    }
+
     /** Provenance of a case run that also read files outside the case (indicators, what-if additions). */
     static Provenance provenance(Case c, List<InputFile> extra, Long seed, Long draws) {
-        Map<String, String> inputs = new LinkedHashMap<>();
-        for (InputFile f : c.inputs()) {
-            inputs.put(f.path(), f.sha256());
-        }
+        Map<String, String> inputs = inputs(c);
         for (InputFile f : extra) {
             inputs.put(f.path(), f.sha256());
         }

@@ -126,7 +126,7 @@ public final class DiffCommand implements Callable<Integer> {
         if (given.equals("now")) {
             CaseModel m = CaseRun.model(c);
             return new Resolved(ForecastDiff.Forecast.of(m), new UpdateNote.Side("the case as it is now, forecast as of "
-                    + (m.evaluationDate() == null ? "(no date)" : m.evaluationDate()), "now", m.evaluationDate(), inputs(c)));
+                    + (m.evaluationDate() == null ? "(no date)" : m.evaluationDate()), "now", m.evaluationDate(), CaseRun.inputs(c)));
         }
         if (given.startsWith(AS_OF)) {
             LocalDate date = Dates.parse(given.substring(AS_OF.length()));
@@ -137,7 +137,7 @@ public final class DiffCommand implements Callable<Integer> {
             CaseModel m = CaseRun.asOf(c, date, c.settings().drift());
             return new Resolved(ForecastDiff.Forecast.of(m), new UpdateNote.Side("the forecast as of " + date
                     + ", replayed from the case as it is now (" + m.source().evidence().size() + " of "
-                    + c.evidence().size() + " items observed by then)", given, date, inputs(c)));
+                    + c.evidence().size() + " items observed by then)", given, date, CaseRun.inputs(c)));
         }
         LocalDate day = Dates.parse(given);
         List<HistoryEntry> matches;
@@ -179,11 +179,5 @@ public final class DiffCommand implements Callable<Integer> {
                 + (date == null ? "" : ", as of " + date) + ")";
         return new Resolved(new ForecastDiff.Forecast(r.content(), UpdateNote.reported(r)),
                 new UpdateNote.Side(label, ref.equals("(last run)") ? e.hash().substring(0, 12) : ref, date, r.inputs()));
-    }
-
-    private static Map<String, String> inputs(Case c) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        c.inputs().forEach(f -> out.put(f.path(), f.sha256()));
-        return out;
     }
 }

@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -315,13 +312,9 @@ public final class CaseLoader {
         return YamlDocument.parse(name, bytes);
     }
 
-    /** Lower-case hex SHA-256 of some bytes. */
+    /** Lower-case hex SHA-256 of some bytes (the history's hash, {@link HistoryLog#sha256}). */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return HistoryLog.sha256(bytes);
     }
 
     private record CaseHeader(String question, LocalDate asOf, List<Hypothesis> hypotheses,
