@@ -98,6 +98,9 @@ public final class Propagation {
     private final double[][] logTables;
     private final boolean[] tableReplaced;
     private final double[][] cliqueOverride;
+    /** Per clique: a table assigned to it was replaced or reset since its initial table was last computed. */
+    private final boolean[] cliqueStale;
+    private boolean anyStale;
     private final int[] digit;
     private double logEvidence = Double.NaN;
     private boolean fresh;
@@ -128,6 +131,7 @@ public final class Propagation {
         this.logTables = new double[tree.n][];
         this.tableReplaced = new boolean[tree.n];
         this.cliqueOverride = new double[tree.vars.length][];
+        this.cliqueStale = new boolean[tree.vars.length];
         this.digit = new int[Math.max(1, tree.maxWidth)];
     }
 
@@ -323,7 +327,31 @@ public final class Propagation {
         }
     }
 
+    /**
+     * Marks the initial table of clique c as stale: it is recomputed once, at the next propagation, however many
+     * of its tables are replaced before then (a Monte Carlo draw replaces every table of a family clique).
+     */
     private void recomputeClique(int c) {
+        cliqueStale[c] = true;
+        anyStale = true;
+        fresh = false;
+    }
+
+    /** Recomputes the initial tables (and their bounds) of the stale cliques. */
+    private void refreshCliques() {
+        if (!anyStale) {
+            return;
+        }
+        for (int c = 0; c < cliqueStale.length; c++) {
+            if (cliqueStale[c]) {
+                refreshClique(c);
+                cliqueStale[c] = false;
+            }
+        }
+        anyStale = false;
+    }
+
+    private void refreshClique(int c) {
         boolean any = false;
         for (int v : t.assigned[c]) {
             any |= tableReplaced[v];
@@ -339,7 +367,6 @@ public final class Propagation {
             t.cliqueInitial(c, tables, cliqueOverride[c], 0, digit);
             t.initialBounds(c, tables, logTables, initLo, initHi);
         }
-        fresh = false;
     }
 
     private void check(int v, double[] vec) {
@@ -357,6 +384,7 @@ public final class Propagation {
      *         findings are impossible together, in which case no marginal can be read
      */
     public double propagate() {
+        refreshCliques();
         double logZ = propagateScaled();
         return Double.isNaN(logZ) ? propagateLog() : logZ;
     }
@@ -598,6 +626,7 @@ public final class Propagation {
 
     /** {@link #propagate} in log space whatever the bounds say, for tests that compare the two passes. */
     double propagateInLogSpace() {
+        refreshCliques();
         return propagateLog();
     }
 
