@@ -27,23 +27,14 @@ import java.util.concurrent.TimeUnit;
  * already decide class sharing: an agent ({@code -agentlib:}, {@code -javaagent:}, e.g. a debugger that
  * listens on a port), {@code -Xshare}, {@code -XX:SharedArchiveFile} or {@code -XX:ArchiveClassesAtExit}.
  * If this JVM is stopped (SIGTERM, Ctrl-C) the child is stopped too.
+ *
+ * <p>The child runs the serial garbage collector ({@link #CHILD_COLLECTOR}) and the just-in-time compilers
+ * that suit the size of the case ({@link CompilerChoice}: C1 alone for a small one, both for a large one).
  */
 public final class Launcher {
 
     /** The environment variable that turns the re-launch off ({@code DECIBAN_CDS=off}). */
     static final String SWITCH = "DECIBAN_CDS";
-
-    /**
-     * Options of the child JVM besides the archive: the C2 compiler's thresholds at ten times their defaults
-     * (5,000 calls, 600 calls with loops, 15,000 calls and loop turns, 40,000 loop turns). In a command of a
-     * few seconds C2 otherwise spends a second of CPU time on lukewarm methods (YAML binding, tables, charts)
-     * on two cores the command itself needs; a truly hot loop (the Monte Carlo kernel) crosses ten times the
-     * threshold within milliseconds and is compiled by C2 as before. The user's own JVM options come after
-     * these and override them.
-     */
-    static final List<String> CHILD_OPTIONS = List.of("-XX:Tier4InvocationThreshold=50000",
-            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
-            "-XX:Tier4BackEdgeThreshold=400000");
 
     /**
      * The child JVM's garbage collector unless the user chose one: the serial collector. A command is a batch
@@ -113,7 +104,11 @@ public final class Launcher {
             return Optional.empty();
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return childCommand(java, jar.get(), archive, List.of(commandLine.get()), List.of(args));
+        List<String> line = List.of(commandLine.get());
+        int dashJar = line.indexOf("-jar");
+        List<String> compilers = CompilerChoice.options(line.subList(0, Math.max(0, dashJar)), List.of(args),
+                System.getenv(CompilerChoice.SWITCH), Path.of("").toAbsolutePath());
+        return childCommand(java, jar.get(), archive, line, List.of(args), compilers);
     }
 
     /**
@@ -125,9 +120,10 @@ public final class Launcher {
      * @param commandLine this JVM's arguments after the executable, as the OS recorded them
      *                    ({@code [jvm options...] -jar JAR [args...]})
      * @param args        the program arguments this JVM's main received
+     * @param compilers   the just-in-time compiler options ({@link CompilerChoice})
      */
     static Optional<List<String>> childCommand(Path java, Path jar, ClassDataArchive archive, List<String> commandLine,
-            List<String> args) {
+            List<String> args, List<String> compilers) {
         if (!worthASecondJvm(args)) {
             return Optional.empty();
         }
@@ -150,7 +146,7 @@ public final class Launcher {
         // JVM log warnings (a class-sharing mismatch, say) go to stderr, never into a command's stdout
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=warning:stderr");
-        cmd.addAll(CHILD_OPTIONS);
+        cmd.addAll(compilers);
         if (!choosesACollector(jvmOptions)) {
             cmd.add(CHILD_COLLECTOR);
         }

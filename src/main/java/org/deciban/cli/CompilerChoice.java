@@ -1,0 +1,197 @@
+package org.deciban.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Which just-in-time compilers the child JVM of the {@link Launcher} runs, judged from the size of the work
+ * before any of it is read properly.
+ *
+ * <p>HotSpot's optimising compiler (C2) makes long loops two to three times faster than the quick one (C1),
+ * but compiling costs CPU time on the two cores the command itself needs, and in a command of a few seconds
+ * that time is not repaid. Measured whole runs (one JVM with the archive, quiet machine; the README's
+ * "Start-up time"): the Kim case 3.4 s with both compilers and 2.4 s with C1 alone, the generated case of
+ * 1,000 items 3.0 s and 2.5 s, 10,000 items about equal, while 100,000 items took 29 s with both and 36 s
+ * with C1 alone, a case on the munin network 124 s and 227 s, and the Kim case at a million draws 7.9 s and
+ * 9.2 s. So the child runs C1 alone ({@link #QUICK}) for a small case at a moderate number of draws and both
+ * compilers otherwise ({@link #FULL}, C2 at ten times its usual thresholds so that only truly hot loops
+ * reach it).
+ *
+ * <p>The case is found among the arguments: every argument that is not an option and names a file
+ * {@code priors/ARG.yaml} under the root ({@code --root DIR}, else the working directory). Its size counts the
+ * priors file, the network file it names ({@code network: FILE} under {@code priors/}, a {@code .gz} file at
+ * {@value #GZ_FACTOR} times its size) and the regular files under {@code evidence/ARG/} (links are not
+ * followed). The draws are {@code --draws N}, else the priors file's {@code draws:}, else 100,000. Nothing
+ * here can change a figure: only how fast the same code runs. {@code DECIBAN_JIT=quick} or {@code full}
+ * chooses by hand; a JVM option of the user's about the compilers ({@code -XX:TieredStopAtLevel},
+ * {@code -XX:-TieredCompilation}, {@code -XX:Tier...}) leaves the choice to the user.
+ */
+final class CompilerChoice {
+
+    /** The environment variable that chooses by hand: {@code quick} or {@code full}. */
+    static final String SWITCH = "DECIBAN_JIT";
+
+    /** C1 alone. */
+    static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1");
+
+    /**
+     * Both compilers, C2 at ten times its default thresholds (5,000 calls, 600 calls with loops, 15,000 calls
+     * and loop turns, 40,000 loop turns): lukewarm methods (YAML binding, tables, charts) stay with C1, and a
+     * truly hot loop (the Monte Carlo kernel, a large network's propagation) crosses ten times the threshold
+     * within milliseconds.
+     */
+    static final List<String> FULL = List.of("-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
+            "-XX:Tier4BackEdgeThreshold=400000");
+
+    /** Largest size of a case's files (bytes) that runs with C1 alone: 1 MiB, about 8,000 evidence items. */
+    static final long QUICK_BYTES = 1L << 20;
+    /** Most Monte Carlo draws that run with C1 alone. */
+    static final long QUICK_DRAWS = 250_000;
+    /** What a compressed network file counts for, times its size (BIF text compresses about tenfold). */
+    static final int GZ_FACTOR = 10;
+    /** The draws a case has when neither the command line nor its file says. */
+    private static final long DEFAULT_DRAWS = 100_000;
+    /** Most files looked at under a case's evidence folder before it counts as large. */
+    private static final int MAX_FILES = 10_000;
+
+    private static final Pattern NETWORK = Pattern.compile("^network:\\s*['\"]?([^'\"#\\s]+)", Pattern.MULTILINE);
+    private static final Pattern DRAWS = Pattern.compile("^\\s+draws:\\s*([0-9_]{1,12})\\s*(#.*)?$", Pattern.MULTILINE);
+
+    private CompilerChoice() {
+    }
+
+    /**
+     * The compiler options for the child JVM.
+     *
+     * @param jvmOptions the user's JVM options (these win: an option about the compilers leaves the choice to them)
+     * @param args       the program's arguments
+     * @param switchValue the value of {@link #SWITCH}, or null
+     * @param workingDir where a relative {@code --root} starts
+     */
+    static List<String> options(List<String> jvmOptions, List<String> args, String switchValue, Path workingDir) {
+        for (String o : jvmOptions) {
+            if (o.startsWith("-XX:TieredStopAtLevel") || o.endsWith("TieredCompilation") || o.startsWith("-XX:Tier")
+                    || o.startsWith("-XX:CompilationMode")) {
+                return List.of();
+            }
+        }
+        if (switchValue != null) {
+            String s = switchValue.trim().toLowerCase(Locale.ROOT);
+            if (s.equals("quick")) {
+                return QUICK;
+            }
+            if (s.equals("full")) {
+                return FULL;
+            }
+        }
+        return small(args, workingDir) ? QUICK : FULL;
+    }
+
+    /** Whether the arguments name a case small enough for C1 alone (or no case at all). */
+    static boolean small(List<String> args, Path workingDir) {
+        Path root = workingDir;
+        Optional<Long> draws = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String value = null;
+            if (a.equals("--root") || a.equals("--draws")) {
+                value = i + 1 < args.size() ? args.get(i + 1) : null;
+            } else if (a.startsWith("--root=") || a.startsWith("--draws=")) {
+                value = a.substring(a.indexOf('=') + 1);
+            }
+            if (value != null && a.startsWith("--root")) {
+                root = workingDir.resolve(value);
+            } else if (value != null) {
+                draws = parseCount(value);
+            }
+        }
+        long bytes = 0;
+        long caseDraws = DEFAULT_DRAWS;
+        for (String a : args) {
+            if (a.startsWith("-") || a.isEmpty() || a.contains("/") || a.contains("\\") || a.startsWith(".")) {
+                continue;
+            }
+            Path priors = root.resolve("priors").resolve(a + ".yaml");
+            if (!Files.isRegularFile(priors, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                long size = Files.size(priors);
+                if (size > QUICK_BYTES) {
+                    return false;
+                }
+                String text = new String(Files.readAllBytes(priors), StandardCharsets.UTF_8);
+                bytes += size + networkBytes(root.resolve("priors"), text) + folderBytes(root.resolve("evidence").resolve(a));
+                Matcher m = DRAWS.matcher(text);
+                if (m.find()) {
+                    caseDraws = Math.max(caseDraws, parseCount(m.group(1)).orElse(DEFAULT_DRAWS));
+                }
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+        return bytes <= QUICK_BYTES && draws.orElse(caseDraws) <= QUICK_DRAWS;
+    }
+
+    private static Optional<Long> parseCount(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.replace("_", "")));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The network file a priors text names, at {@link #GZ_FACTOR} times its size when compressed; 0 without one. */
+    private static long networkBytes(Path priorsDir, String priorsText) throws IOException {
+        Matcher m = NETWORK.matcher(priorsText);
+        if (!m.find()) {
+            return 0;
+        }
+        Path file = priorsDir.resolve(m.group(1)).normalize();
+        if (!file.startsWith(priorsDir.normalize()) || !Files.isRegularFile(file)) {
+            return 0;
+        }
+        long size = Files.size(file);
+        return file.getFileName().toString().endsWith(".gz") ? size * GZ_FACTOR : size;
+    }
+
+    /** The bytes of the regular files under a folder, links not followed; more than the limit once it is passed. */
+    private static long folderBytes(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        long total = 0;
+        int files = 0;
+        Deque<Path> todo = new ArrayDeque<>();
+        todo.push(folder);
+        while (!todo.isEmpty()) {
+            try (Stream<Path> s = Files.list(todo.pop())) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    BasicFileAttributes at = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (at.isDirectory()) {
+                        todo.push(p);
+                    } else if (at.isRegularFile()) {
+                        total += at.size();
+                    }
+                    if (++files > MAX_FILES || total > QUICK_BYTES) {
+                        return QUICK_BYTES + 1;
+                    }
+                }
+            }
+        }
+        return total;
+    }
+}
