@@ -37,9 +37,8 @@ variants() {
     echo "deciban ${cmd%% *} (shipped)||java -jar $JAR $cmd"
     echo "deciban ${cmd%% *} (DECIBAN_CDS=off)|DECIBAN_CDS=off|java -jar $JAR $cmd"
     if [ "${cmd%% *}" != --version ]; then
-      # what the C1 compiler alone would give (the child JVM inherits the variable); not the default:
-      # C1 code is slower in long Monte Carlo runs
-      echo "deciban ${cmd%% *} (shipped, C1 only)|JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1|java -jar $JAR $cmd"
+      # the other choice of compilers (the launcher picks C1 alone for a small case: cli.CompilerChoice)
+      echo "deciban ${cmd%% *} (DECIBAN_JIT=full)|DECIBAN_JIT=full|java -jar $JAR $cmd"
     fi
     if [ -n "${BASELINE_JAR:-}" ]; then
       echo "deciban ${cmd%% *} (BASELINE_JAR)||java -jar $BASELINE_JAR $cmd"

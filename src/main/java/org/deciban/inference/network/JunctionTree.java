@@ -16,7 +16,7 @@ import org.deciban.model.Settings;
  * the tree (each clique but the root has a parent and a separator, their shared variables), the index
  * maps from clique entries to separator entries (stored for cliques of at most {@link #MAP_LIMIT}
  * entries, walked by an odometer beyond), the clique that holds each variable's family (where its
- * conditional table is multiplied in) and the smallest clique holding each variable (where its
+ * conditional table is multiplied in, through a stored index map when the clique is small) and the smallest clique holding each variable (where its
  * findings enter and its marginal is read), and the initial clique tables: the product of the
  * conditional tables assigned to each clique, so that the product of all clique tables is the joint
  * P(x) = prod_V P(x_V | x_pa(V)).
@@ -32,6 +32,11 @@ public final class JunctionTree {
      * odometer over {@link CliqueKernels#compress compressed} dimensions.
      */
     static final int MAP_LIMIT = 1 << 18;
+    /**
+     * Family cliques of at most this many entries get stored maps into each assigned conditional table
+     * ({@link #familyMap}): small cliques, where the odometer's short inner loops cost most.
+     */
+    static final int FAMILY_MAP_LIMIT = 1 << 12;
     /** Most index-map entries stored for one tree (2^24 ints, 64 MiB). */
     static final long MAP_BUDGET = 1L << 24;
 
@@ -71,6 +76,12 @@ public final class JunctionTree {
     final int[] familyClique;
     /** Per variable: the stride, in its conditional table, of each variable of its family clique. */
     final int[][] familyStrides;
+    /**
+     * Per variable: the index in its conditional table of each entry of its family clique, or null when that
+     * clique is walked by odometer (large cliques, or the map budget spent). A Monte Carlo draw that replaces
+     * the tables recomputes the clique's initial table by these plain lookups.
+     */
+    final int[][] familyMap;
     /** Per clique: the variables whose conditional tables are multiplied into it. */
     final int[][] assigned;
     /** The conditional tables, flat, as in the network. */
@@ -176,6 +187,7 @@ public final class JunctionTree {
             assign.add(new ArrayList<>());
         }
         tables = new double[n][];
+        familyMap = new int[n][];
         for (int v = 0; v < n; v++) {
             home[v] = smallestHolding(new int[] {v});
             homeStride[v] = strideOf(home[v], v);
@@ -198,6 +210,11 @@ public final class JunctionTree {
                 familyStrides[v][j] = famStride[vars[c][j]];
             }
             tables[v] = network.variable(v).table().toArray();
+            if (size[c] <= FAMILY_MAP_LIMIT && mapped + size[c] <= MAP_BUDGET) {
+                familyMap[v] = new int[size[c]];
+                CliqueKernels.fillIndex(cliqueCards[c], familyStrides[v], familyMap[v]);
+                mapped += size[c];
+            }
         }
         assigned = new int[m][];
         for (int c = 0; c < m; c++) {
@@ -278,7 +295,15 @@ public final class JunctionTree {
     void cliqueInitial(int c, double[][] tabs, double[] dst, int off, int[] digit) {
         Arrays.fill(dst, off, off + size[c], 1.0);
         for (int v : assigned[c]) {
-            CliqueKernels.multiply(dst, off, size[c], cliqueCards[c], familyStrides[v], tabs[v], digit);
+            int[] map = familyMap[v];
+            if (map == null) {
+                CliqueKernels.multiply(dst, off, size[c], cliqueCards[c], familyStrides[v], tabs[v], digit);
+            } else {
+                double[] tab = tabs[v];
+                for (int i = 0; i < map.length; i++) {
+                    dst[off + i] *= tab[map[i]];
+                }
+            }
         }
     }
 
