@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * If this JVM is stopped (SIGTERM, Ctrl-C) the child is stopped too.
  *
  * <p>The child runs the serial garbage collector ({@link #CHILD_COLLECTOR}) and the just-in-time compilers
- * that suit the size of the case ({@link CompilerChoice}: C1 alone for a small one, both for a large one).
+ * that suit the size of the case, and a larger starting heap for a large one ({@link ChildTuning}).
  */
 public final class Launcher {
 
@@ -106,9 +106,9 @@ public final class Launcher {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> line = List.of(commandLine.get());
         int dashJar = line.indexOf("-jar");
-        List<String> compilers = CompilerChoice.options(line.subList(0, Math.max(0, dashJar)), List.of(args),
-                System.getenv(CompilerChoice.SWITCH), Path.of("").toAbsolutePath());
-        return childCommand(java, jar.get(), archive, line, List.of(args), compilers);
+        List<String> tuning = ChildTuning.options(line.subList(0, Math.max(0, dashJar)), List.of(args),
+                System.getenv(ChildTuning.SWITCH), Path.of("").toAbsolutePath());
+        return childCommand(java, jar.get(), archive, line, List.of(args), tuning);
     }
 
     /**
@@ -120,10 +120,10 @@ public final class Launcher {
      * @param commandLine this JVM's arguments after the executable, as the OS recorded them
      *                    ({@code [jvm options...] -jar JAR [args...]})
      * @param args        the program arguments this JVM's main received
-     * @param compilers   the just-in-time compiler options ({@link CompilerChoice})
+     * @param tuning      the options chosen by the size of the work ({@link ChildTuning})
      */
     static Optional<List<String>> childCommand(Path java, Path jar, ClassDataArchive archive, List<String> commandLine,
-            List<String> args, List<String> compilers) {
+            List<String> args, List<String> tuning) {
         if (!worthASecondJvm(args)) {
             return Optional.empty();
         }
@@ -146,7 +146,7 @@ public final class Launcher {
         // JVM log warnings (a class-sharing mismatch, say) go to stderr, never into a command's stdout
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=warning:stderr");
-        cmd.addAll(compilers);
+        cmd.addAll(tuning);
         if (!choosesACollector(jvmOptions)) {
             cmd.add(CHILD_COLLECTOR);
         }

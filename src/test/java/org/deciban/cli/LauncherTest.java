@@ -26,7 +26,7 @@ class LauncherTest {
     private static final ClassDataArchive ARCHIVE = ClassDataArchive.beside(JAR);
 
     private static Optional<List<String>> child(List<String> commandLine, List<String> args) {
-        return Launcher.childCommand(JAVA, JAR, ARCHIVE, commandLine, args, CompilerChoice.FULL);
+        return Launcher.childCommand(JAVA, JAR, ARCHIVE, commandLine, args, ChildTuning.FULL);
     }
 
     @Test
