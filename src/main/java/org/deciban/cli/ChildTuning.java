@@ -29,11 +29,13 @@ import java.util.stream.Stream;
  * compilers otherwise ({@link #FULL}, C2 at ten times its usual thresholds so that only truly hot loops
  * reach it).
  *
- * <p>A case over {@link #QUICK_BYTES} also starts with a heap of {@value #LARGE_HEAP_TEXT} ({@link #LARGE_HEAP}):
- * the serial collector's young generation is a third of the heap, and with the default start (a 64th of the
- * machine's memory) loading 100,000 items spent 2.7 s of its 6.2 s in 21 collections, each copying the tables
- * read so far; with 1 GiB, 1.4 s in 7 (the whole run 31 s before, 27 s after, median of 3 interleaved runs;
- * peak resident memory 0.76 GB before and 1.3 GB after, within the 2 GiB the scale target allows). A heap
+ * <p>A case over {@link #LARGE_HEAP_BYTES} (about 65,000 items) also starts with a heap of
+ * {@value #LARGE_HEAP_TEXT} ({@link #LARGE_HEAP}): the serial collector's young generation is a third of the heap,
+ * and with the default start (a 64th of the machine's memory) loading 100,000 items spent 2.7 s of its 6.2 s in
+ * 21 collections, each copying the tables read so far; with 1 GiB, 1.4 s in 7 (the whole run 31 s before, 27 s
+ * after, median of 3 interleaved runs; peak resident memory 0.76 GB before and 1.3 GB after, within the 2 GiB
+ * the scale target allows). At 10,000 items the two collections of the default heap cost 0.3-0.4 s and the
+ * larger heap saved nothing (touching its fresh memory costs as much), so smaller cases keep the default. A heap
  * option of the user's ({@code -Xms}, {@code -Xmx}, {@code -Xmn}, {@code -XX:...HeapSize}, {@code -XX:...RAM...})
  * leaves the heap to them.
  *
@@ -78,6 +80,8 @@ final class ChildTuning {
     private static final Pattern NETWORK = Pattern.compile("^network:\\s*['\"]?([^'\"#\\s]+)", Pattern.MULTILINE);
     private static final Pattern DRAWS = Pattern.compile("^\\s+draws:\\s*([0-9_]{1,12})\\s*(#.*)?$", Pattern.MULTILINE);
 
+    /** Size of a case's files (bytes) above which it starts with {@link #LARGE_HEAP}: 8 MiB. */
+    static final long LARGE_HEAP_BYTES = 8L << 20;
     /** The starting heap of a large case. */
     static final String LARGE_HEAP_TEXT = "1 GiB";
     /** The option that gives it. */
@@ -98,7 +102,7 @@ final class ChildTuning {
     static List<String> options(List<String> jvmOptions, List<String> args, String switchValue, Path workingDir) {
         Work work = measure(args, workingDir);
         List<String> out = new java.util.ArrayList<>(compilers(jvmOptions, work, switchValue));
-        if (work.bytes() > QUICK_BYTES && !sizesTheHeap(jvmOptions)) {
+        if (work.bytes() > LARGE_HEAP_BYTES && !sizesTheHeap(jvmOptions)) {
             out.add(LARGE_HEAP);
         }
         return List.copyOf(out);
@@ -136,8 +140,8 @@ final class ChildTuning {
     }
 
     /**
-     * The size of the work: the bytes of the case's files (more than {@link #QUICK_BYTES} once that is passed)
-     * and the Monte Carlo draws.
+     * The size of the work: the bytes of the case's files (more than {@link #LARGE_HEAP_BYTES} once that is
+     * passed) and the Monte Carlo draws.
      */
     record Work(long bytes, long draws) {
         /** Small enough for C1 alone. */
@@ -176,8 +180,8 @@ final class ChildTuning {
             }
             try {
                 long size = Files.size(priors);
-                if (size > QUICK_BYTES) {
-                    return new Work(QUICK_BYTES + 1, draws.orElse(caseDraws));
+                if (size > LARGE_HEAP_BYTES) {
+                    return new Work(LARGE_HEAP_BYTES + 1, draws.orElse(caseDraws));
                 }
                 String text = new String(Files.readAllBytes(priors), StandardCharsets.UTF_8);
                 bytes += size + networkBytes(root.resolve("priors"), text) + folderBytes(root.resolve("evidence").resolve(a));
@@ -186,7 +190,7 @@ final class ChildTuning {
                     caseDraws = Math.max(caseDraws, parseCount(m.group(1)).orElse(DEFAULT_DRAWS));
                 }
             } catch (IOException | RuntimeException e) {
-                // unreadable now: the command will say why; meanwhile assume the larger work
+                // unreadable now: the command will say why; meanwhile both compilers and the default heap
                 return new Work(QUICK_BYTES + 1, draws.orElse(caseDraws));
             }
         }
@@ -215,7 +219,10 @@ final class ChildTuning {
         return file.getFileName().toString().endsWith(".gz") ? size * GZ_FACTOR : size;
     }
 
-    /** The bytes of the regular files under a folder, links not followed; more than the limit once it is passed. */
+    /**
+     * The bytes of the regular files under a folder, links not followed; more than {@link #LARGE_HEAP_BYTES} once
+     * that is passed (or once {@link #MAX_FILES} files were looked at).
+     */
     private static long folderBytes(Path folder) throws IOException {
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
@@ -233,8 +240,8 @@ final class ChildTuning {
                     } else if (at.isRegularFile()) {
                         total += at.size();
                     }
-                    if (++files > MAX_FILES || total > QUICK_BYTES) {
-                        return QUICK_BYTES + 1;
+                    if (++files > MAX_FILES || total > LARGE_HEAP_BYTES) {
+                        return LARGE_HEAP_BYTES + 1;
                     }
                 }
             }

@@ -46,7 +46,7 @@ class ChildTuningTest {
     void aCaseOverTheSizeLimitRunsWithBothCompilers() throws IOException {
         // 1 MiB of evidence plus the priors file's few bytes is over 1 MiB
         caseOf("large", "case: large\n", ChildTuning.QUICK_BYTES);
-        assertEquals(FULL_LARGE, choose(List.of("run", "large")));
+        assertEquals(ChildTuning.FULL, choose(List.of("run", "large")));
         caseOf("edge", "", ChildTuning.QUICK_BYTES);
         assertEquals(ChildTuning.QUICK, choose(List.of("run", "edge")), "exactly 1 MiB is still small");
     }
@@ -55,9 +55,9 @@ class ChildTuningTest {
     void theRootOptionSaysWhereTheCaseIs() throws IOException {
         Path elsewhere = dir;
         caseOf("large", "case: large\n", ChildTuning.QUICK_BYTES + 1);
-        assertEquals(FULL_LARGE, ChildTuning.options(List.of(), List.of("run", "--root", elsewhere.toString(),
+        assertEquals(ChildTuning.FULL, ChildTuning.options(List.of(), List.of("run", "--root", elsewhere.toString(),
                 "large"), null, Path.of("/nonexistent")));
-        assertEquals(FULL_LARGE, ChildTuning.options(List.of(), List.of("run", "--root=" + elsewhere,
+        assertEquals(ChildTuning.FULL, ChildTuning.options(List.of(), List.of("run", "--root=" + elsewhere,
                 "large"), null, Path.of("/nonexistent")));
         // elsewhere the case is not found: nothing to weigh, so the quick compiler
         assertEquals(ChildTuning.QUICK, ChildTuning.options(List.of(), List.of("run", "large"), null,
@@ -82,7 +82,7 @@ class ChildTuningTest {
         Files.write(dir.resolve("priors").resolve("big.bif.gz"), new byte[(int) (ChildTuning.QUICK_BYTES - 2000) / 10]);
         assertEquals(ChildTuning.QUICK, choose(List.of("run", "net")));
         Files.write(dir.resolve("priors").resolve("big.bif.gz"), new byte[(int) (ChildTuning.QUICK_BYTES / 10) + 1]);
-        assertEquals(FULL_LARGE, choose(List.of("run", "net")));
+        assertEquals(ChildTuning.FULL, choose(List.of("run", "net")));
         // a network file outside priors/ is not looked at
         caseOf("out", "case: out\nnetwork: ../big.bif\n", 1000);
         Files.write(dir.resolve("big.bif"), new byte[(int) ChildTuning.QUICK_BYTES * 2]);
@@ -92,8 +92,7 @@ class ChildTuningTest {
     @Test
     void theSwitchAndTheUsersOwnCompilerOptionsDecide() throws IOException {
         caseOf("large", "case: large\n", ChildTuning.QUICK_BYTES + 1);
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xms1g"),
-                ChildTuning.options(List.of(), List.of("run", "large"), "quick", dir));
+        assertEquals(ChildTuning.QUICK, ChildTuning.options(List.of(), List.of("run", "large"), "quick", dir));
         caseOf("small", "case: small\n", 10);
         assertEquals(ChildTuning.FULL, ChildTuning.options(List.of(), List.of("run", "small"), "FULL", dir));
         assertEquals(ChildTuning.QUICK, ChildTuning.options(List.of(), List.of("run", "small"), "bogus", dir));
@@ -103,8 +102,18 @@ class ChildTuningTest {
     }
 
     @Test
+    void aCaseOverEightMebibytesStartsWithALargerHeap() throws IOException {
+        caseOf("huge", "case: huge\n", ChildTuning.LARGE_HEAP_BYTES);
+        assertEquals(FULL_LARGE, choose(List.of("run", "huge")));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xms1g"),
+                ChildTuning.options(List.of(), List.of("run", "huge"), "quick", dir), "the switch chooses compilers only");
+        caseOf("edge", "", ChildTuning.LARGE_HEAP_BYTES);
+        assertEquals(ChildTuning.FULL, choose(List.of("run", "edge")), "exactly 8 MiB keeps the default heap");
+    }
+
+    @Test
     void aHeapOptionOfTheUsersLeavesTheHeapToThem() throws IOException {
-        caseOf("large", "case: large\n", ChildTuning.QUICK_BYTES + 1);
+        caseOf("large", "case: large\n", ChildTuning.LARGE_HEAP_BYTES + 1);
         for (String own : List.of("-Xmx512m", "-Xms2g", "-Xmn100m", "-XX:MaxHeapSize=1g", "-XX:MaxRAMPercentage=50")) {
             assertEquals(ChildTuning.FULL, ChildTuning.options(List.of(own), List.of("run", "large"), null, dir), own);
         }
