@@ -10,8 +10,12 @@
 # (<= 3 s, <= 6 s, <= 30 s and <= 2 GiB). The load average is printed before and after: other work on the
 # two cores slows every row. Figures come from GNU time (%e, %U + %S, %M: the peak RSS of the largest process).
 #
-# Run from anywhere:  src/bench/scale-bench.sh      (options: SIZES="1000 10000 100000" RUNS=3 BUILD=1;
-# STAGES=1 also prints the in-process stage times of org.deciban.bench.ScaleStages for each size)
+# This machine's speed drifts by a quarter over an hour, so a figure is best read beside another build's taken in
+# the same run: BASELINE_JAR=/path/to/older/deciban.jar runs that jar too, alternating with this one round by
+# round, and adds its median and the ratio (baseline / this build) to each row.
+#
+# Run from anywhere:  src/bench/scale-bench.sh      (options: SIZES="1000 10000 100000" RUNS=3 BUILD=1
+# BASELINE_JAR=...; STAGES=1 also prints the in-process stage times of org.deciban.bench.ScaleStages for each size)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZES=${SIZES:-"1000 10000 100000"}
@@ -38,20 +42,38 @@ target() {
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(java -version 2>&1 | head -1)"
 rows=()
+med() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+# one whole run of a jar on scale-N: appends "wall cpu rss_kib" to $TMP/$label
+one() {
+  local label=$1 jar=$2 n=$3 r=$4
+  rm -rf "$ROOT/reports"
+  if ! /usr/bin/time -o "$TMP/t" -f "%e %U %S %M" java -jar "$jar" run --root "$ROOT" "scale-$n" >"$TMP/out" 2>"$TMP/err"; then
+    echo "run scale-$n ($label) failed:" >&2; cat "$TMP/err" >&2; exit 1
+  fi
+  read -r e u s m <"$TMP/t"
+  local c; c=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
+  echo "$e $c $m" >>"$TMP/$label"
+  echo "scale-$n $label run $r: wall $e s, cpu $c s, peak RSS $((m / 1024)) MiB" >&2
+}
 for n in $SIZES; do
-  walls=(); cpus=(); rss=0
+  rm -f "$TMP/this" "$TMP/baseline"
   for ((r = 1; r <= RUNS; r++)); do
-    rm -rf "$ROOT/reports"
-    if ! /usr/bin/time -o "$TMP/t" -f "%e %U %S %M" java -jar "$JAR" run --root "$ROOT" "scale-$n" >"$TMP/out" 2>"$TMP/err"; then
-      echo "run scale-$n failed:" >&2; cat "$TMP/err" >&2; exit 1
+    one this "$JAR" "$n" "$r"
+    if [ -n "${BASELINE_JAR:-}" ]; then
+      one baseline "$BASELINE_JAR" "$n" "$r"
     fi
-    read -r e u s m <"$TMP/t"
-    walls+=("$e"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')")
-    [ "$m" -gt "$rss" ] && rss=$m
-    echo "scale-$n run $r: wall $e s, cpu $(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }') s, peak RSS $((m / 1024)) MiB" >&2
   done
-  med() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
-  rows+=("| $n | $(med "${walls[@]}") | $(med "${cpus[@]}") | $((rss / 1024)) | $(target "$n") |")
+  # shellcheck disable=SC2046
+  w=$(med $(cut -d' ' -f1 "$TMP/this")); c=$(med $(cut -d' ' -f2 "$TMP/this"))
+  rss=$(cut -d' ' -f3 "$TMP/this" | sort -g | tail -1)
+  row="| $n | $w | $c | $((rss / 1024)) | $(target "$n") |"
+  if [ -n "${BASELINE_JAR:-}" ]; then
+    # shellcheck disable=SC2046
+    bw=$(med $(cut -d' ' -f1 "$TMP/baseline")); bc=$(med $(cut -d' ' -f2 "$TMP/baseline"))
+    brss=$(cut -d' ' -f3 "$TMP/baseline" | sort -g | tail -1)
+    row="$row $bw | $bc | $((brss / 1024)) | $(awk -v a="$bw" -v b="$w" 'BEGIN { printf "%.2f", a / b }') |"
+  fi
+  rows+=("$row")
   if [ "${STAGES:-0}" = 1 ]; then
     [ -f "$TMP/cp" ] || mvn -B -q dependency:build-classpath -Dmdep.outputFile="$TMP/cp" >/dev/null
     mvn -B -q test-compile >/dev/null
@@ -60,8 +82,13 @@ for n in $SIZES; do
   fi
 done
 echo
-echo "| items | wall s (median of $RUNS) | CPU s (median) | peak RSS MiB (largest) | target |"
-echo "| ---: | ---: | ---: | ---: | --- |"
+if [ -n "${BASELINE_JAR:-}" ]; then
+  echo "| items | wall s (median of $RUNS) | CPU s (median) | peak RSS MiB (largest) | target | baseline wall s | baseline CPU s | baseline RSS MiB | baseline / this (wall) |"
+  echo "| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |"
+else
+  echo "| items | wall s (median of $RUNS) | CPU s (median) | peak RSS MiB (largest) | target |"
+  echo "| ---: | ---: | ---: | ---: | --- |"
+fi
 printf '%s\n' "${rows[@]}"
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -16,10 +16,11 @@ import java.util.Arrays;
  *
  * <p><b>Tables.</b> {@link #setTable} replaces one variable's conditional table (for example a row
  * drawn from a Dirichlet, or the question's rows after a drift filter); only the initial table of the
- * clique holding its family is recomputed. {@link #setLogTable} takes the table as log T (entries -infinity
- * for 0), for tables whose entries span more than the double range (the question's rows alpha_u under drift,
- * design.md N4, whose sizes P(dated findings | u) may differ by far more than e^745): the scaled pass gets
- * exp(log T), the same doubles {@link #setTable} would get, and the log-space pass adds log T itself. An entry
+ * clique holding its family is recomputed, once, at the next propagation, however many of its tables
+ * changed. {@link #setLogTable} takes the table as log T (entries -infinity for 0), for tables whose entries
+ * span more than the double range (the question's rows alpha_u under drift, design.md N4, whose sizes
+ * P(dated findings | u) may differ by far more than e^745): the scaled pass gets exp(log T), the same doubles
+ * {@link #setTable} would get, and the log-space pass adds log T itself. An entry
  * whose exp underflows (to 0 or to a subnormal) fails the scaled pass's bounds ("Range"), so the propagation
  * then runs in log space and that entry keeps its true size.
  *
@@ -258,13 +259,14 @@ public final class Propagation {
 
     /**
      * Replaces the conditional table of variable v (same shape as the network's, rows summing to 1;
-     * the entries are copied). Only the initial table of the clique holding v's family is recomputed.
+     * the entries are copied). Only the initial table of the clique holding v's family is recomputed, at the
+     * next propagation.
      */
     public void setTable(int v, double[] table) {
         t.checkTable(v, table);
         copyTable(v, table);
         logTables[v] = null;
-        recomputeClique(t.familyClique[v]);
+        markStale(t.familyClique[v]);
     }
 
     /** The largest log a table entry may have: log of the largest double, so exp(log T) stays finite. */
@@ -306,7 +308,7 @@ public final class Propagation {
             logTables[v] = new double[logTable.length];
         }
         System.arraycopy(logTable, 0, logTables[v], 0, logTable.length);
-        recomputeClique(t.familyClique[v]);
+        markStale(t.familyClique[v]);
     }
 
     private void copyTable(int v, double[] table) {
@@ -323,7 +325,7 @@ public final class Propagation {
             tables[v] = t.tables[v];
             logTables[v] = null;
             tableReplaced[v] = false;
-            recomputeClique(t.familyClique[v]);
+            markStale(t.familyClique[v]);
         }
     }
 
@@ -331,7 +333,7 @@ public final class Propagation {
      * Marks the initial table of clique c as stale: it is recomputed once, at the next propagation, however many
      * of its tables are replaced before then (a Monte Carlo draw replaces every table of a family clique).
      */
-    private void recomputeClique(int c) {
+    private void markStale(int c) {
         cliqueStale[c] = true;
         anyStale = true;
         fresh = false;
