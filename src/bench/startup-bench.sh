@@ -37,7 +37,7 @@ variants() {
     echo "deciban ${cmd%% *} (shipped)||java -jar $JAR $cmd"
     echo "deciban ${cmd%% *} (DECIBAN_CDS=off)|DECIBAN_CDS=off|java -jar $JAR $cmd"
     if [ "${cmd%% *}" != --version ]; then
-      # the other choice of compilers (the launcher picks C1 alone for a small case: cli.CompilerChoice)
+      # the other choice of compilers (the launcher picks C1 alone for a small case: cli.ChildTuning)
       echo "deciban ${cmd%% *} (DECIBAN_JIT=full)|DECIBAN_JIT=full|java -jar $JAR $cmd"
     fi
     if [ -n "${BASELINE_JAR:-}" ]; then
