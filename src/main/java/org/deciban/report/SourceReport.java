@@ -67,6 +67,22 @@ public final class SourceReport {
                 + String.join("; ", failed) + ".");
     }
 
+    /**
+     * The line over the analyst's departures. They explain a difference only while one remains: when the case
+     * encodes the source's reading and every expectation holds, the conclusions agree and the departures are
+     * differences of argument; when it encodes none, they are simply where the case departs.
+     */
+    static String departuresLine(SourceReading r, ExpectationGap.Figures gap) {
+        if (gap.verdicts().isEmpty()) {
+            return "Where the case departs from " + r.called() + ", in the analyst's words:";
+        }
+        if (gap.holding() == gap.verdicts().size()) {
+            return "The conclusions agree, but the case argues differently; where its judgments depart from "
+                    + r.called() + "'s, in the analyst's words:";
+        }
+        return "Which judgments account for the difference, in the analyst's words:";
+    }
+
     /** The sentence over the computed table: what it is, and whether any single change closes the gap. */
     static String computedLine(SourceReading r, ExpectationGap.Figures gap) {
         if (gap.towards().isEmpty()) {
@@ -155,7 +171,7 @@ public final class SourceReport {
         }
         if (!r.departures().isEmpty()) {
             md.add("");
-            md.add("**Which judgments account for the difference, in the analyst's words:**");
+            md.add("**" + Markdown.escape(departuresLine(r, gap)) + "**");
             md.add("");
             r.departures().forEach(d -> md.add("- " + Markdown.escape(d)));
         }
@@ -183,7 +199,7 @@ public final class SourceReport {
             s.table(verdicts(gap), "The reading of " + r.called() + " in checks.expect");
         }
         if (!r.departures().isEmpty()) {
-            s.paragraph("Which judgments account for the difference, in the analyst's words:");
+            s.paragraph(departuresLine(r, gap));
             s.list(r.departures());
         }
         if (gap.shortfall() > 0) {
@@ -205,7 +221,7 @@ public final class SourceReport {
         out.add(modelLine(c, p));
         out.add(verdictLine(r, gap));
         if (!r.departures().isEmpty()) {
-            out.add("Which judgments account for the difference, in the analyst's words:");
+            out.add(departuresLine(r, gap));
             r.departures().forEach(d -> out.add("- " + d));
         }
         if (gap.shortfall() > 0) {
