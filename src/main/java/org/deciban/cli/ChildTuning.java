@@ -2,6 +2,7 @@ package org.deciban.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * JVM options of the {@link Launcher}'s child chosen by the size of the work, judged before any of it is read
@@ -232,8 +232,9 @@ final class ChildTuning {
         Deque<Path> todo = new ArrayDeque<>();
         todo.push(folder);
         while (!todo.isEmpty()) {
-            try (Stream<Path> s = Files.list(todo.pop())) {
-                for (Path p : (Iterable<Path>) s::iterator) {
+            // a directory stream, not Files.list: no lambda to bootstrap in the launcher's JVM, which has no archive
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(todo.pop())) {
+                for (Path p : s) {
                     BasicFileAttributes at = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     if (at.isDirectory()) {
                         todo.push(p);
