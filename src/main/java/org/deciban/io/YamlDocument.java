@@ -81,14 +81,16 @@ public final class YamlDocument {
                     + " bytes; allowed: at most " + MAX_BYTES + " bytes");
         }
         String text = decodeUtf8(file, bytes);
-        checkLineLengths(file, text);
-        Map<String, Integer> lines = new HashMap<>();
+        int lineCount = checkLineLengths(file, text);
+        // about one entry a line at most (see read): sized once, so a usual file is never rehashed (capped, so a file
+        // of empty lines cannot make it large)
+        Map<String, Integer> lines = new HashMap<>(Math.max(16, Math.min(1 << 20, lineCount + lineCount / 3 + 1)));
         try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 return new YamlDocument(file, null, lines);
             }
-            JsonNode root = read(file, p, "", lines, 0);
+            JsonNode root = read(file, p, "", lines, 0, -1);
             JsonToken next = p.nextToken();
             if (next != null) {
                 throw new InputException(file, line(p), null, null,
@@ -133,7 +135,8 @@ public final class YamlDocument {
      */
     public static final int MAX_LINE_CHARS = 4 * Limits.MAX_STRING_BYTES + 1024;
 
-    private static void checkLineLengths(String file, String text) {
+    /** Refuses a line over {@link #MAX_LINE_CHARS}; returns the number of lines. */
+    private static int checkLineLengths(String file, String text) {
         int line = 1;
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
@@ -147,6 +150,7 @@ public final class YamlDocument {
                 start = i + 1;
             }
         }
+        return line;
     }
 
     private static String firstLine(String s) {
@@ -166,10 +170,19 @@ public final class YamlDocument {
         return loc == null ? 0 : loc.getLineNr();
     }
 
-    private static JsonNode read(String file, YAMLParser p, String path, Map<String, Integer> lines, int depth)
-            throws IOException {
+    /**
+     * Reads the node at the parser's current token. Its line is recorded under its path only when it differs
+     * from its parent's ({@code parentLine}): {@link #lineOf} falls back to the nearest recorded ancestor, whose
+     * line is then the same, so the index answers exactly as one holding every node, with one entry a line
+     * rather than one a node (the values of a flow mapping such as {@code likelihoods: {a: 0.5, b: 0.3}} share
+     * their key's line).
+     */
+    private static JsonNode read(String file, YAMLParser p, String path, Map<String, Integer> lines, int depth,
+                                 int parentLine) throws IOException {
         int line = line(p);
-        lines.put(path, line);
+        if (line != parentLine) {
+            lines.put(path, line);
+        }
         if (p.getTypeId() != null) {
             throw new InputException(file, line, fieldName(path), p.getTypeId(),
                     "YAML tags are not allowed; write plain values");
@@ -192,7 +205,7 @@ public final class YamlDocument {
                     checkLength(file, line(p), path, name, "key");
                     String childPath = path + "/" + name;
                     p.nextToken();
-                    obj.set(name, read(file, p, childPath, lines, depth + 1));
+                    obj.set(name, read(file, p, childPath, lines, depth + 1, line));
                 }
                 return obj;
             }
@@ -204,7 +217,7 @@ public final class YamlDocument {
                 ArrayNode arr = nf.arrayNode();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    arr.add(read(file, p, path + "/" + i, lines, depth + 1));
+                    arr.add(read(file, p, path + "/" + i, lines, depth + 1, line));
                     i++;
                 }
                 return arr;
