@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  *
  * <p>HotSpot's optimising compiler (C2) makes long loops two to three times faster than the quick one (C1),
  * but compiling costs CPU time on the two cores the command itself needs, and in a command of a few seconds
- * that time is not repaid. Measured whole runs (one JVM with the archive, quiet machine; the README's
- * "Start-up time"): the Kim case 3.4 s with both compilers and 2.4 s with C1 alone, the generated case of
+ * that time is not repaid. Measured whole runs (one JVM with the archive, the variants interleaved; the
+ * README's "Start-up time"): the Kim case 3.4 s with both compilers and 2.4 s with C1 alone, the generated case of
  * 1,000 items 3.0 s and 2.5 s, 10,000 items about equal, while 100,000 items took 29 s with both and 36 s
  * with C1 alone, a case on the munin network 124 s and 227 s, and the Kim case at a million draws 7.9 s and
  * 9.2 s. So the child runs C1 alone ({@link #QUICK}) for a small case at a moderate number of draws and both
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * reach it).
  *
  * <p>A case over {@link #LARGE_HEAP_BYTES} (about 65,000 items) also starts with a heap of
- * {@value #LARGE_HEAP_TEXT} ({@link #LARGE_HEAP}): the serial collector's young generation is a third of the heap,
+ * 1 GiB ({@link #LARGE_HEAP}): the serial collector's young generation is a third of the heap,
  * and with the default start (a 64th of the machine's memory) loading 100,000 items spent 2.7 s of its 6.2 s in
  * 21 collections, each copying the tables read so far; with 1 GiB, 1.4 s in 7 (the whole run 31 s before, 27 s
  * after, median of 3 interleaved runs; peak resident memory 0.76 GB before and 1.3 GB after, within the 2 GiB
@@ -82,9 +82,7 @@ final class ChildTuning {
 
     /** Size of a case's files (bytes) above which it starts with {@link #LARGE_HEAP}: 8 MiB. */
     static final long LARGE_HEAP_BYTES = 8L << 20;
-    /** The starting heap of a large case. */
-    static final String LARGE_HEAP_TEXT = "1 GiB";
-    /** The option that gives it. */
+    /** The starting heap of a large case: 1 GiB. */
     static final String LARGE_HEAP = "-Xms1g";
 
     private ChildTuning() {

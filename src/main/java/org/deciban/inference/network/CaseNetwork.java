@@ -103,10 +103,18 @@ public final class CaseNetwork {
             double[] acc = logs.computeIfAbsent(v, x -> new double[tree.cards[x]]);
             double[] eff = effective[e];
             for (int s = 0; s < acc.length; s++) {
-                acc[s] += weight[e] * org.deciban.inference.LogSpace.log(eff[s]);
+                acc[s] += term(weight[e], org.deciban.inference.LogSpace.log(eff[s]));
             }
         }
         logs.forEach(w::setLogFinding);
+    }
+
+    /**
+     * One item's part of its variable's log finding, w log L' (design.md N1); an item of weight 0 contributes
+     * nothing even where L' = 0 (whose log is -infinity).
+     */
+    static double term(double w, double logL) {
+        return w == 0 ? 0 : w * logL;
     }
 
     /** Every item index, in the case's order. */
@@ -190,7 +198,7 @@ public final class CaseNetwork {
                 double sum = 0;
                 for (int e : items) {
                     if (itemVariable[e] == v) {
-                        sum += weight[e] * org.deciban.inference.LogSpace.log(effective[e][g.getValue()]);
+                        sum += term(weight[e], org.deciban.inference.LogSpace.log(effective[e][g.getValue()]));
                     }
                 }
                 logs[g.getValue()] = sum;

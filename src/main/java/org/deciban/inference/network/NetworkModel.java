@@ -133,18 +133,7 @@ public final class NetworkModel implements CaseModel {
         this.qTable = table.toArray();
         this.qRows = table.rows();
         this.lambda = new double[tree.n][];
-        for (int e = 0; e < n; e++) {
-            int v = net.itemVariable[e];
-            if (dynamic && v == q) {
-                continue;
-            }
-            if (lambda[v] == null) {
-                lambda[v] = new double[tree.cards[v]];
-            }
-            for (int s = 0; s < lambda[v].length; s++) {
-                lambda[v][s] += term(net.weight[e], logEff[e][s]);
-            }
-        }
+        addFindings(lambda, logEff, null, dynamic);
         this.baseAlpha = dynamic ? alpha(qTable, drift, net.weight, logEff, null, end) : null;
         this.baseShift = baseAlpha == null ? 0 : baseAlpha.shift();
 
@@ -179,10 +168,36 @@ public final class NetworkModel implements CaseModel {
         return new NetworkModel(c, drift, at);
     }
 
-    /** w log L', an item of weight 0 contributing nothing even where L' = 0. */
-    private static double term(double w, double logL) {
-        return w == 0 ? 0 : w * logL;
+    /**
+     * Adds each item's w_e log L'_e(s) (design.md N1) to the log finding of its variable, allocating a variable's
+     * vector at its first item: the items {@code include} admits (null: every item), without those on the question
+     * variable when {@code skipQuestion} (they enter through the drift filter, N4). Items are added in case order,
+     * so the sums are the same doubles wherever they are formed.
+     */
+    private void addFindings(double[][] acc, double[][] logs, boolean[] include, boolean skipQuestion) {
+        for (int e = 0; e < n; e++) {
+            int v = net.itemVariable[e];
+            if (include != null && !include[e] || skipQuestion && v == q) {
+                continue;
+            }
+            if (acc[v] == null) {
+                acc[v] = new double[tree.cards[v]];
+            }
+            for (int s = 0; s < acc[v].length; s++) {
+                acc[v][s] += CaseNetwork.term(net.weight[e], logs[e][s]);
+            }
+        }
     }
+
+    /** Enters every variable's accumulated log finding ({@link #addFindings}) into a workspace. */
+    private static void enterFindings(Propagation p, double[][] acc) {
+        for (int v = 0; v < acc.length; v++) {
+            if (acc[v] != null) {
+                p.setLogFinding(v, acc[v]);
+            }
+        }
+    }
+
 
     private static List<Double> list(double[] x) {
         List<Double> out = new ArrayList<>(x.length);
@@ -222,7 +237,7 @@ public final class NetworkModel implements CaseModel {
             }
             int off = schedule.dateOf(e) * k;
             for (int s = 0; s < k; s++) {
-                lam[off + s] += term(w[e], le[e][s]);
+                lam[off + s] += CaseNetwork.term(w[e], le[e][s]);
             }
         }
         double[] out = new double[qRows * k];
@@ -285,11 +300,7 @@ public final class NetworkModel implements CaseModel {
 
         void restoreAll() {
             p.retractAll();
-            for (int v = 0; v < tree.n; v++) {
-                if (lambda[v] != null) {
-                    p.setLogFinding(v, lambda[v]);
-                }
-            }
+            enterFindings(p, lambda);
             restoreQuestionTable();
         }
 
@@ -357,7 +368,7 @@ public final class NetworkModel implements CaseModel {
         private double newTerm(int e, int s) {
             double w = weights.getOrDefault(e, net.weight[e]);
             double[] l = logEffs.get(e);
-            return term(w, l == null ? logEff[e][s] : l[s]);
+            return CaseNetwork.term(w, l == null ? logEff[e][s] : l[s]);
         }
 
         /** Lambda'_V of a static variable under this variation. */
@@ -368,7 +379,7 @@ public final class NetworkModel implements CaseModel {
                 double x = lambda[v] == null ? 0 : lambda[v][s];
                 if (x > Double.NEGATIVE_INFINITY) {
                     for (int e : changed) {
-                        x += newTerm(e, s) - term(net.weight[e], logEff[e][s]);
+                        x += newTerm(e, s) - CaseNetwork.term(net.weight[e], logEff[e][s]);
                     }
                 } else {
                     x = 0;
@@ -595,7 +606,7 @@ public final class NetworkModel implements CaseModel {
                         acc[v] = new double[tree.cards[v]];
                     }
                     for (int s = 0; s < acc[v].length; s++) {
-                        acc[v][s] += term(net.weight[e], logEff[e][s]);
+                        acc[v][s] += CaseNetwork.term(net.weight[e], logEff[e][s]);
                     }
                     p.setLogFinding(v, acc[v]);
                 }
@@ -699,23 +710,8 @@ public final class NetworkModel implements CaseModel {
     private double solve(boolean[] include, LocalDate at, double[] out) {
         Propagation p = tree.newPropagation();
         double[][] acc = new double[tree.n][];
-        for (int e = 0; e < n; e++) {
-            int v = net.itemVariable[e];
-            if (!include[e] || dynamic && v == q) {
-                continue;
-            }
-            if (acc[v] == null) {
-                acc[v] = new double[tree.cards[v]];
-            }
-            for (int s = 0; s < acc[v].length; s++) {
-                acc[v][s] += term(net.weight[e], logEff[e][s]);
-            }
-        }
-        for (int v = 0; v < tree.n; v++) {
-            if (acc[v] != null) {
-                p.setLogFinding(v, acc[v]);
-            }
-        }
+        addFindings(acc, logEff, include, dynamic);
+        enterFindings(p, acc);
         double shift = 0;
         if (dynamic) {
             Alpha a = alpha(qTable, drift, net.weight, logEff, include, at);
@@ -844,23 +840,8 @@ public final class NetworkModel implements CaseModel {
                 }
             }
             boolean drifting = rate > 0 && dynamic;
-            for (int e = 0; e < n; e++) {
-                int v = net.itemVariable[e];
-                if (drifting && v == q) {
-                    continue;
-                }
-                if (acc[v] == null) {
-                    acc[v] = new double[tree.cards[v]];
-                }
-                for (int s = 0; s < acc[v].length; s++) {
-                    acc[v][s] += term(net.weight[e], le[e][s]);
-                }
-            }
-            for (int v = 0; v < tree.n; v++) {
-                if (acc[v] != null) {
-                    p.setLogFinding(v, acc[v]);
-                }
-            }
+            addFindings(acc, le, null, drifting);
+            enterFindings(p, acc);
             // the drawn rows over the stated table of their variable, which starts from the stated one each draw
             Arrays.fill(touched, false);
             if (rows != null) {

@@ -101,7 +101,6 @@ public final class Propagation {
     private final double[][] cliqueOverride;
     /** Per clique: a table assigned to it was replaced or reset since its initial table was last computed. */
     private final boolean[] cliqueStale;
-    private boolean anyStale;
     private final int[] digit;
     private double logEvidence = Double.NaN;
     private boolean fresh;
@@ -335,22 +334,17 @@ public final class Propagation {
      */
     private void markStale(int c) {
         cliqueStale[c] = true;
-        anyStale = true;
         fresh = false;
     }
 
     /** Recomputes the initial tables (and their bounds) of the stale cliques. */
     private void refreshCliques() {
-        if (!anyStale) {
-            return;
-        }
         for (int c = 0; c < cliqueStale.length; c++) {
             if (cliqueStale[c]) {
                 refreshClique(c);
                 cliqueStale[c] = false;
             }
         }
-        anyStale = false;
     }
 
     private void refreshClique(int c) {

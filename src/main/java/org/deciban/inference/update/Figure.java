@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.deciban.inference.OutcomeShare;
 import org.deciban.inference.Posterior;
+import org.deciban.inference.WeightOfEvidence;
 import org.deciban.model.Case;
 
 /**
@@ -60,14 +61,12 @@ public record Figure(Kind kind, String id) {
     /**
      * The log-odds of a probability in decibans, 10 log10(p / (1 - p)): +-infinity at 1 and 0, NaN outside
      * [0, 1]. A change of log-odds is the weight of evidence that moves p (design step 4's unit). Computed as
-     * (10 / ln 10) (ln p - log1p(-p)), so p near 0 or 1 keeps its precision.
+     * {@link WeightOfEvidence#fromLogRatio} of ln p - log1p(-p), so p near 0 or 1 keeps its precision.
      */
     public static double logOdds(double p) {
         if (!(p >= 0 && p <= 1)) {
             return Double.NaN;
         }
-        return DECIBANS_PER_NAT * (Math.log(p) - Math.log1p(-p));
+        return WeightOfEvidence.fromLogRatio(Math.log(p) - Math.log1p(-p));
     }
-
-    private static final double DECIBANS_PER_NAT = 10 / Math.log(10);
 }

@@ -66,15 +66,7 @@ class PropagationApiTest {
         Network net = NetworkQueries.network("alarm");
         int v = net.indexOf("LVEDVOLUME");
         ConditionalTable old = net.variable(v).table();
-        double[] t = old.toArray();
-        for (int r = 0; r < old.rows(); r++) {
-            // reverse each row: a different, valid table of the same shape
-            for (int s = 0; s < old.states() / 2; s++) {
-                double x = t[r * old.states() + s];
-                t[r * old.states() + s] = t[r * old.states() + old.states() - 1 - s];
-                t[r * old.states() + old.states() - 1 - s] = x;
-            }
-        }
+        double[] t = reversedRows(old);
         Network replaced = net.withTable("LVEDVOLUME", ConditionalTable.of(old.rows(), old.states(), t));
         Propagation want = JunctionTree.compile(replaced).newPropagation();
         JunctionTree tree = JunctionTree.compile(net);
