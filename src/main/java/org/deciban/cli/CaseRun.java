@@ -52,14 +52,6 @@ final class CaseRun {
         }
     }
 
-    /**
-     * The case compiled for exact inference on its network; a junction tree over settings.max_clique is bad
-     * input, reported against the case file.
-     */
-    static org.deciban.inference.network.CaseNetwork network(Case c) {
-        return model(() -> org.deciban.inference.network.CaseNetwork.compile(c), c);
-    }
-
     static Provenance provenance(Case c, Long seed, Long draws) {
         return provenance(c, List.of(), seed, draws);
     }

@@ -1,7 +1,7 @@
 package org.deciban.cli;
 
 import java.util.concurrent.Callable;
-import org.deciban.inference.network.CaseNetwork;
+import org.deciban.inference.CaseModel;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.report.Numbers;
@@ -29,16 +29,16 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CaseLoader loader = new CaseLoader(common.root);
         Case c = loader.load(caseArg.resolve(loader));
-        CaseRun.model(c);
+        CaseModel model = CaseRun.model(c);
         Screen screen = common.screen(spec.commandLine().getOut());
         long evidenceFiles = c.inputs().stream().filter(f -> f.path().startsWith("evidence/")).count();
         String items = Numbers.count(c.evidence().size(), "evidence item") + " from "
                 + Numbers.count(evidenceFiles, "evidence file") + " (and priors/" + c.id() + ".yaml)";
         if (c.structured()) {
-            CaseNetwork net = CaseRun.network(c);
+            CaseModel.TreeSize tree = model.treeSize();
             screen.line(String.format(java.util.Locale.ROOT, "%s: valid: a network of %d variables (junction tree "
                             + "of %d cliques, %,d table entries), question variable '%s' with %d states, %s",
-                    c.id(), c.network().size(), net.tree().cliques(), net.tree().tableEntries(), c.questionVariable(),
+                    c.id(), c.network().size(), tree.cliques(), tree.tableEntries(), c.questionVariable(),
                     c.size(), items));
         } else {
             screen.line(c.id() + ": valid: " + Numbers.count(c.size(), "hypothesis", "hypotheses") + ", " + items);

@@ -93,7 +93,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CaseLoader loader = new CaseLoader(common.root);
-        Case loaded = loader.load(caseArg.resolve(loader));
+        CaseLoader.Loaded read = loader.loadWithChecks(caseArg.resolve(loader));
+        Case loaded = read.subject();
         boolean write = !noWrite && asOf == null;
         if (write) {
             CaseRun.reportFolder(common.root, loaded.id()).check();
@@ -113,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
                 : CaseRun.provenance(c, mc.options().seed(), mc.options().draws());
         List<VariableMarginal> variables = c.structured() ? model.variables() : null;
         ExpectationGap.Figures gap = c.sourceReading() == null ? null
-                : ExpectationGap.of(model, loader.loadChecks(c).expectations());
+                : ExpectationGap.of(model, read.checks().expectations());
         Map<String, String> files = RunReport.render(c, p, prov, mc, engine, variables, gap);
         List<Path> written = new ArrayList<>();
         if (write) {

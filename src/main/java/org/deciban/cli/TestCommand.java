@@ -48,9 +48,10 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CaseLoader loader = new CaseLoader(common.root);
-        Case c = loader.load(caseArg.resolve(loader));
+        CaseLoader.Loaded loaded = loader.loadWithChecks(caseArg.resolve(loader));
+        Case c = loaded.subject();
         CaseRun.model(c);
-        Checks checks = loader.loadChecks(c);
+        Checks checks = loaded.checks();
         if (tries != null) {
             if (tries < 1 || tries > org.deciban.model.Limits.MAX_TRIES) {
                 throw new BadInput("--tries " + tries + ": allowed: a whole number from 1 to " + org.deciban.model.Limits.MAX_TRIES);

@@ -37,6 +37,21 @@ public interface CaseModel {
     int states();
 
     /**
+     * The size of the exact engine's compiled junction tree (design N6); a one-variable case is one clique of
+     * its K states.
+     */
+    TreeSize treeSize();
+
+    /**
+     * The size of a compiled junction tree.
+     *
+     * @param cliques      number of cliques
+     * @param tableEntries entries of all clique tables together
+     */
+    record TreeSize(int cliques, long tableEntries) {
+    }
+
+    /**
      * The question variable's posterior with every item: prior (marginal), posterior, log evidence,
      * each item's weight of evidence (design N3), the per-outcome sums.
      */

@@ -74,11 +74,30 @@ public final class CaseLoader {
     }
 
     /**
-     * Loads and validates a case.
+     * Loads and validates a case, its {@code checks:} section included.
      *
      * @throws InputException for any defect of the files
      */
     public Case load(String caseId) {
+        return loadWithChecks(caseId).subject();
+    }
+
+    /**
+     * A loaded case with the {@code checks:} section of its priors file (defaults where it says nothing),
+     * validated against the case.
+     *
+     * @param subject the case
+     * @param checks  the thresholds of {@code deciban test} and the analyst's expectations
+     */
+    public record Loaded(Case subject, org.deciban.model.Checks checks) {
+    }
+
+    /**
+     * Loads and validates a case and its {@code checks:} section, reading each file once.
+     *
+     * @throws InputException for any defect of the files
+     */
+    public Loaded loadWithChecks(String caseId) {
         String priorsName = "priors/" + caseId + ".yaml";
         CaseFiles files = new CaseFiles(root);
         List<InputFile> inputs = new ArrayList<>();
@@ -139,9 +158,10 @@ public final class CaseLoader {
             }
         }
         checkGroupCorrelations(caseDoc, header.settings, items);
-        return new Case(caseId, header.question, header.asOf, header.hypotheses, header.prior,
+        Case c = new Case(caseId, header.question, header.asOf, header.hypotheses, header.prior,
                 header.settings, items, inputs, header.network, header.questionVariable, header.sourceReading,
                 header.assessment);
+        return new Loaded(c, ChecksReader.read(caseDoc, header.checks, c));
     }
 
     /**
@@ -189,19 +209,6 @@ public final class CaseLoader {
                         + Suggest.didYouMean(g, groups));
             }
         }
-    }
-
-    /**
-     * Loads the {@code checks:} section of a case's priors file (defaults where it says nothing),
-     * validated against the loaded case.
-     *
-     * @throws InputException for any defect of the section
-     */
-    public org.deciban.model.Checks loadChecks(Case c) {
-        String priorsName = "priors/" + c.id() + ".yaml";
-        YamlDocument doc = YamlDocument.parse(priorsName, priorsBytes(c.id(), new CaseFiles(root), new ArrayList<>(), false));
-        Dto.CaseFile dto = bind(doc, doc.root(), "", Dto.CaseFile.class);
-        return ChecksReader.read(doc, dto.checks(), c);
     }
 
     /**
@@ -320,7 +327,7 @@ public final class CaseLoader {
     private record CaseHeader(String question, LocalDate asOf, List<Hypothesis> hypotheses,
                               Prior prior, Settings settings, Scales scales, org.deciban.model.Network network,
                               String questionVariable, org.deciban.model.SourceReading sourceReading,
-                              org.deciban.model.Assessment assessment) {
+                              org.deciban.model.Assessment assessment, Dto.ChecksEntry checks) {
     }
 
     private static <T> T bind(YamlDocument doc, JsonNode node, String path, Class<T> type) {
@@ -438,7 +445,7 @@ public final class CaseLoader {
             }
             return new CaseHeader(dto.question(), asOf, net.hypotheses(), net.prior(), settings, scales, net.network(),
                     net.questionVariable(), AnalystNotesReader.sourceReading(doc, dto.sourceReading()),
-                    AnalystNotesReader.assessment(doc, dto.assessment()));
+                    AnalystNotesReader.assessment(doc, dto.assessment()), dto.checks());
         }
         if (dto.questionVariable() != null) {
             throw v.bad("/question_variable", dto.questionVariable(), "question_variable only with variables or network");
@@ -471,7 +478,8 @@ public final class CaseLoader {
         Scales scales = readScales(v, dto.tables());
         return new CaseHeader(dto.question(), asOf, hypotheses, prior, settings, scales,
                 Case.questionNetwork(hypotheses, prior), Case.QUESTION,
-                AnalystNotesReader.sourceReading(doc, dto.sourceReading()), AnalystNotesReader.assessment(doc, dto.assessment()));
+                AnalystNotesReader.sourceReading(doc, dto.sourceReading()), AnalystNotesReader.assessment(doc, dto.assessment()),
+                dto.checks());
     }
 
     private static Settings readSettings(Fields v, Dto.SettingsEntry s) {

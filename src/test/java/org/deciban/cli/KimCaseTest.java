@@ -73,7 +73,7 @@ class KimCaseTest {
         assertEquals(1.0, marginal(now, "election-winner", 0), EXACT);
         assertEquals(0.0, marginal(now, "congratulates-winner", 0), EXACT);
         assertEquals(0.0, marginal(now, "offers-talks", 0), EXACT);
-        Checks checks = new CaseLoader(Tree.projectDir()).loadChecks(updated);
+        Checks checks = new CaseLoader(Tree.projectDir()).loadWithChecks("kim-2024").checks();
         List<Expectations.Verdict> v = Expectations.verdicts(updated, now.posterior().toArray(), checks.expectations());
         assertEquals(List.of(true, true, true), v.stream().map(Expectations.Verdict::holds).toList(),
                 "after the update Harris is very unlikely, so the article's reading holds on all three points");
@@ -140,7 +140,7 @@ class KimCaseTest {
 
     @Test
     void theArticlesReadingHoldsOnTwoPointsOfThree() {
-        Checks checks = new CaseLoader(Tree.projectDir()).loadChecks(kim);
+        Checks checks = new CaseLoader(Tree.projectDir()).loadWithChecks("kim-2024").checks();
         List<Expectations.Verdict> v = Expectations.verdicts(kim, model.posterior().toArray(), checks.expectations());
         assertEquals(List.of("trump leads", "indifferent at most unlikely", "harris at most very unlikely"),
                 v.stream().map(x -> x.expectation().text()).toList());

@@ -159,6 +159,10 @@ class TestCommandTest {
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.contains("priors/bad.yaml:10: field 'checks.expect[0].at_least' has value 'likley'"), err);
         assertTrue(err.contains("did you mean 'likely'"), err);
+        // check validates the whole priors file, its checks section included, with the same line
+        String fromTest = err;
+        assertEquals(2, deciban("check", "--root", root.toString(), "bad"), out + err);
+        assertEquals(fromTest, err);
     }
 
     /**

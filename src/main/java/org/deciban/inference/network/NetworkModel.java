@@ -342,6 +342,11 @@ public final class NetworkModel implements CaseModel {
     }
 
     @Override
+    public TreeSize treeSize() {
+        return new TreeSize(tree.cliques(), tree.tableEntries());
+    }
+
+    @Override
     public Posterior posterior() {
         return posterior;
     }

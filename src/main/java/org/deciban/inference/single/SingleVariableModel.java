@@ -269,6 +269,11 @@ public final class SingleVariableModel implements CaseModel {
     }
 
     @Override
+    public TreeSize treeSize() {
+        return new TreeSize(1, k);
+    }
+
+    @Override
     public Posterior posterior() {
         return posterior;
     }
