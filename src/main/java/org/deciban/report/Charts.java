@@ -433,7 +433,21 @@ public final class Charts {
         return data;
     }
 
-    /** A line chart of probabilities per series (y from 0 to 1) over the given x axis. */
+    /**
+     * The most points per series a line chart marks with a shape; beyond it the lines alone are drawn (a
+     * shape per point would merge into a band, and the page would grow by thousands of elements).
+     */
+    public static final int MARKED_POINTS = 120;
+
+    /** Whether a line chart of this many points per series marks each point ({@link #MARKED_POINTS}). */
+    public static boolean marksPoints(int points) {
+        return points <= MARKED_POINTS;
+    }
+
+    /**
+     * A line chart of probabilities per series (y from 0 to 1) over the given x axis; each series is drawn
+     * as one path, with its points marked while {@link #marksPoints} allows.
+     */
     private static JFreeChart probabilityLines(String title, org.jfree.data.xy.XYDataset data,
                                                org.jfree.chart.axis.ValueAxis x, int n) {
         NumberAxis y = new NumberAxis("posterior probability");
@@ -441,7 +455,9 @@ public final class Charts {
         y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         y.setTickLabelFont(TEXT);
         y.setLabelFont(TEXT);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        int points = n == 0 ? 0 : data.getItemCount(0);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, marksPoints(points));
+        r.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < n; i++) {
             r.setSeriesPaint(i, LINES[i % LINES.length]);
             r.setSeriesStroke(i, new BasicStroke(2f));

@@ -104,8 +104,9 @@ public final class RunPageSections {
                     CHART_WIDTH, 440, 520,
                     "Line chart: the posterior of each hypothesis after the evidence of each of "
                             + Numbers.count(n, "date") + ", " + dates.get(0) + " to " + dates.get(n - 1)
-                            + ", one step per date (spaced evenly, not to scale in time); points are the filtered "
-                            + "posterior, lines only join them.");
+                            + ", one step per date (spaced evenly, not to scale in time); "
+                            + (Charts.marksPoints(n) ? "points are the filtered posterior, lines only join them."
+                            : "the lines join the filtered posterior of each date (too many dates to mark each one)."));
             LocalDate from = dates.get(n - 1).minusDays(RECENT_DAYS);
             int first = 0;
             while (dates.get(first).isBefore(from)) {
