@@ -80,6 +80,46 @@ class HtmlReportTest {
         }
     }
 
+    @Test
+    void aLineIsOnePathPerSeriesAndItsPointsAreMarkedOnlyWhileFew() {
+        // the same two years drawn from 150 and from 300 dates, both above MARKED_POINTS: each series is one path
+        // and no point is marked, so the SVG has as many elements either way (one element per segment before);
+        // from 10 dates (below MARKED_POINTS) each point of each of the 2 series adds at least one shape
+        String sparse = Charts.svg(Charts.overTime("t", spread(150), twoSeries(150)), 600, 300, "x");
+        String dense = Charts.svg(Charts.overTime("t", spread(300), twoSeries(300)), 600, 300, "x");
+        String few = Charts.svg(Charts.overTime("t", spread(10), twoSeries(10)), 600, 300, "x");
+        assertTrue(!Charts.marksPoints(150) && Charts.marksPoints(10));
+        assertEquals(elements(sparse), elements(dense));
+        assertTrue(elements(few) >= elements(sparse) + 2 * 10, elements(few) + " against " + elements(sparse));
+    }
+
+    /** n dates from 2020-01-01 to 600 days later, the first and the last always included. */
+    private static List<java.time.LocalDate> spread(int n) {
+        java.time.LocalDate start = java.time.LocalDate.of(2020, 1, 1);
+        List<java.time.LocalDate> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(start.plusDays(Math.round(i * 600.0 / (n - 1))));
+        }
+        return out;
+    }
+
+    private static java.util.Map<String, List<Double>> twoSeries(int n) {
+        java.util.Map<String, List<Double>> out = new java.util.LinkedHashMap<>();
+        out.put("a", new java.util.ArrayList<>());
+        out.put("b", new java.util.ArrayList<>());
+        for (int i = 0; i < n; i++) {
+            double p = 0.5 + 0.4 * Math.sin(i * 0.1);
+            out.get("a").add(p);
+            out.get("b").add(1 - p);
+        }
+        return out;
+    }
+
+    /** Elements of an SVG text: its start and empty tags. */
+    private static int elements(String svg) {
+        return count(svg, "<") - count(svg, "</");
+    }
+
     private static int count(String s, String needle) {
         return s.split(needle, -1).length - 1;
     }
