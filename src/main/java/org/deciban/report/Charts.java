@@ -42,6 +42,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRendererState;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.CategoryDataset;
@@ -77,6 +78,10 @@ public final class Charts {
 
     static {
         System.setProperty("java.awt.headless", "true");
+        // JFreeChart draws turned text (the y axis's label, upright dates) through a TextLayout by default, a
+        // workaround for old Java2D rendering bugs, which an SVG graphics can only write as glyph outlines; drawn
+        // with drawString it stays text a reader can search and copy
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     private Charts() {

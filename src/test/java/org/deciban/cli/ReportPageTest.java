@@ -193,12 +193,20 @@ class ReportPageTest {
     }
 
     @Test
-    void theForecastOverTimeSpacesItsDatesEvenly() {
+    void theForecastOverTimeSpacesItsDatesEvenly() throws Exception {
         String svg = chart("over-time");
         assertTrue(svg.contains("one step per date, not to scale"), "the axis says it is not to scale");
-        // the three steps' dates are drawn upright (turned text is written as glyph outlines), as is the
-        // y axis's label
-        assertEquals(3 + 1, svg.split("transform=\"matrix\\(0,-1,1,0,", -1).length - 1, "a turned date label per step");
+        // the three steps' dates are drawn upright, as is the y axis's label, and stay text (searchable)
+        List<String> turned = new ArrayList<>();
+        for (Element text : elements(drawing("over-time"), "text")) {
+            if (inherited(text, "transform").startsWith("matrix(0,-1,1,0,")) {
+                turned.add(text.getTextContent());
+            }
+        }
+        assertEquals(3, turned.stream().filter(t -> t.matches("\\d{4}-\\d\\d-\\d\\d")).count(),
+                "a turned date label per step: " + turned);
+        assertTrue(turned.contains("posterior probability"), turned.toString());
+        assertEquals(3 + 1, turned.size(), turned.toString());
     }
 
     @Test
