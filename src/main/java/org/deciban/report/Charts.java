@@ -408,9 +408,9 @@ public final class Charts {
     }
 
     /**
-     * Writes an element of the drawing as XML: attributes in the DOM's order, in double quotes, with
-     * {@code &}, {@code <}, {@code >} and {@code "} escaped; text with {@code &}, {@code <} and {@code >}
-     * escaped. The root declares the SVG namespace (and XLink's where an attribute uses it).
+     * Writes an element of the drawing as XML: attributes in the DOM's order, in double quotes; text and
+     * attribute values escaped by {@link Html#escape}. The root declares the SVG namespace (and XLink's
+     * where an attribute uses it).
      */
     private static void write(Element e, StringBuilder out, boolean root) {
         out.append('<').append(e.getTagName());
@@ -426,9 +426,7 @@ public final class Charts {
             if (a.getName().startsWith("xmlns")) {
                 continue;
             }
-            out.append(' ').append(a.getName()).append("=\"");
-            escape(a.getValue(), out, true);
-            out.append('"');
+            out.append(' ').append(a.getName()).append("=\"").append(Html.escape(a.getValue())).append('"');
         }
         if (!e.hasChildNodes()) {
             out.append("/>");
@@ -439,7 +437,7 @@ public final class Charts {
             if (c instanceof Element child) {
                 write(child, out, false);
             } else if (c.getNodeType() == Node.TEXT_NODE) {
-                escape(c.getNodeValue(), out, false);
+                out.append(Html.escape(c.getNodeValue()));
             } else {
                 throw new IllegalStateException("unexpected node in a drawing: " + c.getNodeName());
             }
@@ -460,19 +458,6 @@ public final class Charts {
             }
         }
         return false;
-    }
-
-    private static void escape(String s, StringBuilder out, boolean attribute) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                default -> out.append(c);
-            }
-        }
     }
 
     private static void styleBackground(CategoryPlot plot) {
