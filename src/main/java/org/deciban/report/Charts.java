@@ -3,9 +3,11 @@ package org.deciban.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Rectangle;
+import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
@@ -17,6 +19,8 @@ import java.util.Map;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.TimeZone;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -38,19 +42,29 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRendererState;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUnits;
-import org.jfree.svg.ViewBox;
+import org.apache.batik.svggen.DefaultErrorHandler;
+import org.apache.batik.svggen.DefaultExtensionHandler;
+import org.apache.batik.svggen.DefaultStyleHandler;
+import org.apache.batik.svggen.ImageHandlerBase64Encoder;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGIDGenerator;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 
 /**
- * The report's charts, built with JFreeChart and written as inline SVG by JFreeSVG (headless: no
- * display is needed). Chart text from a case is escaped by JFreeSVG as XML text.
+ * The report's charts, built with JFreeChart and written as inline SVG by Apache Batik's SVG generator
+ * (headless: no display is needed). Chart text from a case is escaped as XML text when the SVG is written.
  */
 public final class Charts {
 
@@ -64,6 +78,10 @@ public final class Charts {
 
     static {
         System.setProperty("java.awt.headless", "true");
+        // JFreeChart draws turned text (the y axis's label, upright dates) through a TextLayout by default, a
+        // workaround for old Java2D rendering bugs, which an SVG graphics can only write as glyph outlines; drawn
+        // with drawString it stays text a reader can search and copy
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     private Charts() {
@@ -312,14 +330,134 @@ public final class Charts {
     }
 
     /**
-     * The chart drawn as an {@code <svg>} element that scales to its container (a viewBox, no fixed
-     * size). {@code idPrefix} keeps the element ids of several charts on one page apart.
+     * The chart drawn as an {@code <svg>} element that scales to its container (a viewBox of
+     * {@code 0 0 width height}, no fixed size), without XML declaration or comment, its styles written
+     * as presentation attributes and its text as text. Every element id in it starts with
+     * {@code idPrefix + "-"}, which keeps the ids of several charts on one page apart. The same chart
+     * gives the same string.
      */
     public static String svg(JFreeChart chart, int width, int height, String idPrefix) {
-        SVGGraphics2D g = new SVGGraphics2D(width, height, SVGUnits.PX);
-        g.setDefsKeyPrefix(idPrefix + "-");
+        Document doc;
+        try {
+            doc = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no XML document builder", e);
+        }
+        SVGGraphics2D g = new Svg(new SvgContext(doc, idPrefix + "-"));
         chart.draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGElement(idPrefix, false, new ViewBox(0, 0, width, height), null, null);
+        Element root = g.getRoot();
+        root.setAttribute("viewBox", "0 0 " + width + " " + height);
+        // Batik names its (here empty) defs of generic definitions with a fixed id
+        Node generic = root.getElementsByTagNameNS(SVG_NS, "defs").item(0);
+        if (generic != null && "genericDefs".equals(((Element) generic).getAttribute("id"))) {
+            if (generic.hasChildNodes()) {
+                throw new IllegalStateException("a chart needed Batik's generic definitions, whose ids are fixed");
+            }
+            root.removeChild(generic);
+        }
+        StringBuilder out = new StringBuilder(1 << 14);
+        write(root, out, true);
+        return out.toString();
+    }
+
+    private static final String SVG_NS = "http://www.w3.org/2000/svg";
+
+    /**
+     * Batik's SVG graphics, measuring text with fractional glyph advances as a browser lays it out (Batik
+     * measures whole pixels by default, which would widen every label a little and shift the layout).
+     */
+    private static final class Svg extends SVGGraphics2D {
+        Svg(SVGGeneratorContext context) {
+            super(context, false);
+            fmg.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        }
+
+        private Svg(Svg g) {
+            super(g);
+            fmg.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        }
+
+        @Override
+        public Graphics create() {
+            return new Svg(this);
+        }
+    }
+
+    /**
+     * Batik's generator settings for one drawing: ids from {@code prefix}, no generator comment, and
+     * numbers with up to two decimals written by a format of its own (Batik's formats are shared by every
+     * drawing, and a {@link DecimalFormat} is not safe to use from two threads at once).
+     */
+    private static final class SvgContext extends SVGGeneratorContext {
+        SvgContext(Document doc, String prefix) {
+            super(doc);
+            setIDGenerator(new SVGIDGenerator() {
+                @Override
+                public String generateID(String kind) {
+                    return prefix + super.generateID(kind);
+                }
+            });
+            setExtensionHandler(new DefaultExtensionHandler());
+            setImageHandler(new ImageHandlerBase64Encoder());
+            setStyleHandler(new DefaultStyleHandler());
+            setErrorHandler(new DefaultErrorHandler());
+            setComment(null);
+            setPrecision(2);
+            decimalFormat = new DecimalFormat("#.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        }
+    }
+
+    /**
+     * Writes an element of the drawing as XML: attributes in the DOM's order, in double quotes; text and
+     * attribute values escaped by {@link Html#escape}. The root declares the SVG namespace (and XLink's
+     * where an attribute uses it).
+     */
+    private static void write(Element e, StringBuilder out, boolean root) {
+        out.append('<').append(e.getTagName());
+        if (root) {
+            out.append(" xmlns=\"").append(SVG_NS).append('"');
+            if (usesXlink(e)) {
+                out.append(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
+            }
+        }
+        NamedNodeMap attributes = e.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr a = (Attr) attributes.item(i);
+            if (a.getName().startsWith("xmlns")) {
+                continue;
+            }
+            out.append(' ').append(a.getName()).append("=\"").append(Html.escape(a.getValue())).append('"');
+        }
+        if (!e.hasChildNodes()) {
+            out.append("/>");
+            return;
+        }
+        out.append('>');
+        for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element child) {
+                write(child, out, false);
+            } else if (c.getNodeType() == Node.TEXT_NODE) {
+                out.append(Html.escape(c.getNodeValue()));
+            } else {
+                throw new IllegalStateException("unexpected node in a drawing: " + c.getNodeName());
+            }
+        }
+        out.append("</").append(e.getTagName()).append('>');
+    }
+
+    private static boolean usesXlink(Element e) {
+        NamedNodeMap attributes = e.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            if (attributes.item(i).getNodeName().startsWith("xlink:")) {
+                return true;
+            }
+        }
+        for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element child && usesXlink(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void styleBackground(CategoryPlot plot) {

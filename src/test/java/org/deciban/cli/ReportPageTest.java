@@ -7,16 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.deciban.testing.Cli;
 import org.deciban.testing.Tree;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /**
  * report.html as a reader sees it: chart labels clear of the error bars, an interval under every
@@ -51,31 +57,79 @@ class ReportPageTest {
         return s.substring(0, s.indexOf("</svg>"));
     }
 
+    /** The wide drawing of the first chart of a section, parsed as XML. */
+    private Element drawing(String section) throws Exception {
+        String s = chart(section);
+        String svg = s.substring(s.indexOf("<svg")) + "</svg>";
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(new InputSource(new StringReader(svg))).getDocumentElement();
+    }
+
+    private static List<Element> elements(Element in, String tag) {
+        List<Element> out = new ArrayList<>();
+        NodeList list = in.getElementsByTagNameNS("*", tag);
+        for (int i = 0; i < list.getLength(); i++) {
+            out.add((Element) list.item(i));
+        }
+        return out;
+    }
+
+    /** A presentation attribute as it applies to an element: its own, else its nearest ancestor's. */
+    private static String inherited(Element e, String name) {
+        for (Node n = e; n instanceof Element el; n = n.getParentNode()) {
+            if (el.hasAttribute(name)) {
+                return el.getAttribute(name);
+            }
+        }
+        return "";
+    }
+
+    /** Whether the element or an ancestor is transformed (its coordinates are then not the drawing's). */
+    private static boolean transformed(Element e) {
+        for (Node n = e; n instanceof Element el; n = n.getParentNode()) {
+            if (el.hasAttribute("transform")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double num(Element e, String attribute) {
+        return Double.parseDouble(e.getAttribute(attribute));
+    }
+
     @Test
-    void posteriorLabelsStayClearOfTheErrorBars() {
-        String svg = chart("posterior");
+    void posteriorLabelsStayClearOfTheErrorBars() throws Exception {
+        Element svg = drawing("posterior");
         List<double[]> whiskers = new ArrayList<>();
         // the error bars are the horizontal lines drawn 1.5 wide
-        Matcher line = Pattern.compile("<line x1='([\\d.]+)' y1='([\\d.]+)' x2='([\\d.]+)' y2='([\\d.]+)' "
-                + "style='stroke-width:1.5;").matcher(svg);
-        while (line.find()) {
-            double y1 = Double.parseDouble(line.group(2));
-            if (y1 == Double.parseDouble(line.group(4)) && !line.group(1).equals(line.group(3))) {
-                whiskers.add(new double[] {Double.parseDouble(line.group(1)), Double.parseDouble(line.group(3)), y1});
+        for (Element line : elements(svg, "line")) {
+            if (inherited(line, "stroke-width").equals("1.5")) {
+                assertFalse(transformed(line), "an error bar in the drawing's coordinates");
+                double y1 = num(line, "y1");
+                if (y1 == num(line, "y2") && num(line, "x1") != num(line, "x2")) {
+                    whiskers.add(new double[] {num(line, "x1"), num(line, "x2"), y1});
+                }
             }
         }
         assertEquals(3, whiskers.size(), "one error bar per hypothesis");
-        Matcher text = Pattern.compile("<text x='([\\d.]+)' y='([\\d.]+)'[^>]*>(0\\.\\d{3})</text>").matcher(svg);
         int labels = 0;
-        while (text.find()) {
+        for (Element text : elements(svg, "text")) {
+            String value = text.getTextContent();
+            if (!value.matches("0\\.\\d{3}")) {
+                continue;
+            }
             labels++;
-            double x = Double.parseDouble(text.group(1));
-            double y = Double.parseDouble(text.group(2));
-            double width = 6.0 * text.group(3).length();
+            assertFalse(transformed(text), "a bar's label in the drawing's coordinates");
+            double x = num(text, "x");
+            double y = num(text, "y");
+            double width = 6.0 * value.length();
             for (double[] w : whiskers) {
                 boolean sameRow = w[2] > y - 11 && w[2] < y + 2;
                 boolean overlaps = x < Math.max(w[0], w[1]) && x + width > Math.min(w[0], w[1]);
-                assertFalse(sameRow && overlaps, "label " + text.group(3) + " at x " + x + " lies on the error bar "
+                assertFalse(sameRow && overlaps, "label " + value + " at x " + x + " lies on the error bar "
                         + w[0] + "-" + w[1]);
             }
         }
@@ -130,7 +184,7 @@ class ReportPageTest {
         assertTrue(figures >= 4, "charts: " + figures);
         assertEquals(figures, page.split("<div class=\"narrow\"><svg", -1).length - 1);
         assertEquals(figures, page.split("<div class=\"wide\"><svg", -1).length - 1);
-        assertEquals(figures, page.split("viewBox='0.0 0.0 380.0 ", -1).length - 1, "the narrow drawings are 380 pixels wide");
+        assertEquals(figures, page.split("viewBox=\"0 0 380 ", -1).length - 1, "the narrow drawings are 380 pixels wide");
         assertTrue(page.contains("@media (max-width: 699px) {"), page);
         for (String rule : List.of("thead { display: table-header-group; }", "h2, caption { break-after: avoid;",
                 "tbody tr:first-child, tbody tr:nth-child(2), tbody tr:last-child { break-before: avoid;")) {
@@ -139,12 +193,20 @@ class ReportPageTest {
     }
 
     @Test
-    void theForecastOverTimeSpacesItsDatesEvenly() {
+    void theForecastOverTimeSpacesItsDatesEvenly() throws Exception {
         String svg = chart("over-time");
         assertTrue(svg.contains("one step per date, not to scale"), "the axis says it is not to scale");
-        // the three steps' dates are drawn upright (JFreeSVG writes turned text as glyph outlines), as is the
-        // y axis's label
-        assertEquals(3 + 1, svg.split("transform='matrix\\(0\\.0,-1\\.0,", -1).length - 1, "a turned date label per step");
+        // the three steps' dates are drawn upright, as is the y axis's label, and stay text (searchable)
+        List<String> turned = new ArrayList<>();
+        for (Element text : elements(drawing("over-time"), "text")) {
+            if (inherited(text, "transform").startsWith("matrix(0,-1,1,0,")) {
+                turned.add(text.getTextContent());
+            }
+        }
+        assertEquals(3, turned.stream().filter(t -> t.matches("\\d{4}-\\d\\d-\\d\\d")).count(),
+                "a turned date label per step: " + turned);
+        assertTrue(turned.contains("posterior probability"), turned.toString());
+        assertEquals(3 + 1, turned.size(), turned.toString());
     }
 
     @Test

@@ -1,16 +1,31 @@
 package org.deciban.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** The page builder: section order, escaping of tables, and intervals drawn as error bars. */
+/**
+ * The page builder: section order, escaping of tables, intervals drawn as error bars, and the inline SVG
+ * of a chart (one element with a viewBox, its ids under the given prefix, the same bytes for the same chart).
+ */
 class HtmlReportTest {
 
     @Test
@@ -118,6 +133,73 @@ class HtmlReportTest {
     /** Elements of an SVG text: its start and empty tags. */
     private static int elements(String svg) {
         return count(svg, "<") - count(svg, "</");
+    }
+
+    @Test
+    void aChartIsOneSvgElementWithAViewBoxItsIdsUnderThePrefixAndTheSameBytesEachTime() throws Exception {
+        List<Charts.Bar> bars = List.of(new Charts.Bar("<b>A & \"B\"</b>", 0.5, 0.7, new Range(0.6, 0.8)),
+                new Charts.Bar("c", 0.5, 0.3, null));
+        String svg = Charts.svg(Charts.priorPosterior("Title", bars, "90% interval"), 600, 300, "p");
+        assertTrue(svg.startsWith("<svg ") && svg.endsWith("</svg>"), svg);
+        assertEquals(1, count(svg, "<svg"), "one svg element");
+        for (String extra : List.of("<?xml", "<!DOCTYPE", "<!--")) {
+            assertFalse(svg.contains(extra), "no " + extra);
+        }
+        assertEquals(svg, Charts.svg(Charts.priorPosterior("Title", bars, "90% interval"), 600, 300, "p"),
+                "the same chart gives the same bytes");
+        Element root = parse(svg);
+        assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
+        assertEquals("svg", root.getLocalName());
+        assertEquals("0 0 600 300", root.getAttribute("viewBox"));
+        assertFalse(root.hasAttribute("width") || root.hasAttribute("height"), "no fixed size: the page scales it");
+        // every id is under the prefix, and every reference inside the drawing finds its element there
+        Set<String> ids = new HashSet<>();
+        List<String> references = new ArrayList<>();
+        Pattern url = Pattern.compile("url\\(#([^)]+)\\)");
+        NodeList all = root.getElementsByTagNameNS("*", "*");
+        for (int i = -1; i < all.getLength(); i++) {
+            Element e = i < 0 ? root : (Element) all.item(i);
+            NamedNodeMap attributes = e.getAttributes();
+            for (int a = 0; a < attributes.getLength(); a++) {
+                String name = attributes.item(a).getNodeName();
+                String value = attributes.item(a).getNodeValue();
+                if (name.equals("id")) {
+                    assertTrue(value.startsWith("p-"), "id " + value + " outside the prefix");
+                    assertTrue(ids.add(value), "duplicate id " + value);
+                }
+                Matcher m = url.matcher(value);
+                while (m.find()) {
+                    references.add(m.group(1));
+                }
+                if (name.endsWith("href") && value.startsWith("#")) {
+                    references.add(value.substring(1));
+                }
+            }
+        }
+        assertFalse(references.isEmpty(), "the drawing clips by reference");
+        assertTrue(ids.containsAll(references), references + " not all in " + ids);
+        // text stays text, the case's markup in it as characters
+        List<String> texts = new ArrayList<>();
+        NodeList text = root.getElementsByTagNameNS("*", "text");
+        for (int i = 0; i < text.getLength(); i++) {
+            texts.add(text.item(i).getTextContent());
+        }
+        assertTrue(texts.contains("Title") && texts.contains("0.700"), texts.toString());
+        assertTrue(String.join(" ", texts).contains("<b>A & \"B\"</b>"), texts.toString());
+        // a second drawing of the chart on the same page, as HtmlReport names it, shares no id with the first
+        Element narrow = parse(Charts.svg(Charts.priorPosterior("Title", bars, "90% interval"), 380, 300, "p-narrow"));
+        NodeList other = narrow.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < other.getLength(); i++) {
+            String id = ((Element) other.item(i)).getAttribute("id");
+            assertFalse(ids.contains(id), "id " + id + " in both drawings");
+        }
+    }
+
+    private static Element parse(String svg) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(new InputSource(new StringReader(svg))).getDocumentElement();
     }
 
     private static int count(String s, String needle) {
