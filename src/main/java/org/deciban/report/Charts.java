@@ -572,19 +572,25 @@ public final class Charts {
     }
 
     /**
-     * The most points per series a line chart marks with a shape; beyond it the lines alone are drawn (a
-     * shape per point would merge into a band, and the page would grow by thousands of elements).
+     * The most points a line of a line chart may have for the chart to mark every point with a shape; with
+     * more, no point is marked and the lines alone are drawn (a shape per point would merge into a band, and
+     * the page would grow by thousands of elements).
      */
-    public static final int MARKED_POINTS = 120;
+    static final int MARKED_POINTS = 120;
 
-    /** Whether a line chart of this many points per series marks each point ({@link #MARKED_POINTS}). */
-    public static boolean marksPoints(int points) {
+    /** Whether a line chart whose longest line has this many points marks its points ({@link #MARKED_POINTS}). */
+    static boolean marksPoints(int points) {
         return points <= MARKED_POINTS;
+    }
+
+    /** The sentence a chart's caption adds when its points are not marked ({@link #marksPoints}); else "". */
+    static String unmarkedNote(int points) {
+        return marksPoints(points) ? "" : " The points are not marked: a line has more than " + MARKED_POINTS + ".";
     }
 
     /**
      * A line chart of probabilities per series (y from 0 to 1) over the given x axis; each series is drawn
-     * as one path, with its points marked while {@link #marksPoints} allows.
+     * as one path, its points marked when the longest series allows ({@link #marksPoints}).
      */
     private static JFreeChart probabilityLines(String title, org.jfree.data.xy.XYDataset data,
                                                org.jfree.chart.axis.ValueAxis x, int n) {
@@ -593,7 +599,10 @@ public final class Charts {
         y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         y.setTickLabelFont(TEXT);
         y.setLabelFont(TEXT);
-        int points = n == 0 ? 0 : data.getItemCount(0);
+        int points = 0;
+        for (int i = 0; i < n; i++) {
+            points = Math.max(points, data.getItemCount(i));
+        }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, marksPoints(points));
         r.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < n; i++) {

@@ -169,7 +169,7 @@ public final class RunPage {
         HistoryTables.hypothesisSeries(history).forEach((id, values) -> series.put(label(c, id), values));
         s.chart(Charts.history("Posterior per hypothesis, run by run", history.size(), series), CHART_WIDTH, 380,
                 "Line chart: the posterior of each hypothesis in each recorded run ("
-                        + Numbers.count(history.size(), "run") + ").");
+                        + Numbers.count(history.size(), "run") + ")." + Charts.unmarkedNote(history.size()));
         s.table(HistoryTables.timeline(history), "Runs recorded in history.jsonl");
         s.note("history.jsonl is append-only and hash-chained; the command deciban history --verify checks that no "
                 + "record was changed.");

@@ -115,7 +115,7 @@ public final class RunPageSections {
             if (n - first >= 3 && first > 0) {
                 s.chart(Charts.overTime("The last " + RECENT_DAYS + " days", dates.subList(first, n), series(c, t, first)),
                         CHART_WIDTH, 340, "Line chart, the same posterior over the last " + RECENT_DAYS + " days only ("
-                                + (n - first) + " of the " + n + " dates), to scale in time.");
+                                + (n - first) + " of the " + n + " dates), to scale in time." + Charts.unmarkedNote(n - first));
             }
         } else {
             s.paragraph("The case has no dated item and no as_of, so there is nothing to draw over time.");

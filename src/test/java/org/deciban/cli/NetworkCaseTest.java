@@ -119,6 +119,17 @@ class NetworkCaseTest {
     }
 
     @Test
+    void checkNamesTheJunctionTreeItCompiled(@TempDir Path tmp) {
+        // by hand: mediator and economy are parents of outcome, so moralising marries them; the cliques are
+        // {mediator, economy, outcome} (2 x 2 x 2 = 8 entries) and {outcome, pullback} (2 x 2 = 4): 2 cliques, 12 entries
+        Path root = Tree.copyCase("ceasefire", tmp.resolve("project"));
+        Cli.Result r = Cli.run("check", "--root", root.toString(), "ceasefire");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("ceasefire: valid: a network of 4 variables (junction tree of 2 "
+                + "cliques, 12 table entries), question variable 'outcome' with 2 states"), r.out());
+    }
+
+    @Test
     void everyAnalysisCoversNetworkCasesFromTheSameModel(@TempDir Path tmp) throws java.io.IOException {
         Path root = Tree.copyCase("ceasefire", tmp.resolve("project"));
         JsonNode run = new ObjectMapper().readTree(Cli.run("run", "--root", root.toString(), "ceasefire", "--json",

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.deciban.testing.Cli;
+import org.deciban.testing.Svg;
 import org.deciban.testing.Tree;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /**
  * report.html as a reader sees it: chart labels clear of the error bars, an interval under every
@@ -60,11 +58,7 @@ class ReportPageTest {
     /** The wide drawing of the first chart of a section, parsed as XML. */
     private Element drawing(String section) throws Exception {
         String s = chart(section);
-        String svg = s.substring(s.indexOf("<svg")) + "</svg>";
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return f.newDocumentBuilder().parse(new InputSource(new StringReader(svg))).getDocumentElement();
+        return Svg.parse(s.substring(s.indexOf("<svg")) + "</svg>");
     }
 
     private static List<Element> elements(Element in, String tag) {

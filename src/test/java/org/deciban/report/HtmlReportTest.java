@@ -5,19 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
+import org.deciban.testing.Svg;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -96,16 +94,57 @@ class HtmlReportTest {
     }
 
     @Test
-    void aLineIsOnePathPerSeriesAndItsPointsAreMarkedOnlyWhileFew() {
+    void aLineIsOnePathPerSeriesAndItsPointsAreMarkedOnlyWhileFew() throws Exception {
         // the same two years drawn from 150 and from 300 dates, both above MARKED_POINTS: each series is one path
         // and no point is marked, so the SVG has as many elements either way (one element per segment before);
         // from 10 dates (below MARKED_POINTS) each point of each of the 2 series adds at least one shape
         String sparse = Charts.svg(Charts.overTime("t", spread(150), twoSeries(150)), 600, 300, "x");
         String dense = Charts.svg(Charts.overTime("t", spread(300), twoSeries(300)), 600, 300, "x");
         String few = Charts.svg(Charts.overTime("t", spread(10), twoSeries(10)), 600, 300, "x");
-        assertTrue(!Charts.marksPoints(150) && Charts.marksPoints(10));
+        assertTrue(Charts.marksPoints(Charts.MARKED_POINTS) && !Charts.marksPoints(Charts.MARKED_POINTS + 1));
+        assertEquals("", Charts.unmarkedNote(Charts.MARKED_POINTS));
+        assertTrue(Charts.unmarkedNote(Charts.MARKED_POINTS + 1).contains("not marked"));
         assertEquals(elements(sparse), elements(dense));
         assertTrue(elements(few) >= elements(sparse) + 2 * 10, elements(few) + " against " + elements(sparse));
+        // the lines themselves: one path of n - 1 segments per series
+        assertEquals(2, pathsWithSegments(sparse, 149), "150 points, 2 series");
+        assertEquals(2, pathsWithSegments(dense, 299), "300 points, 2 series");
+        assertEquals(2, pathsWithSegments(few, 9), "10 points, 2 series");
+    }
+
+    @Test
+    void whetherPointsAreMarkedIsDecidedByTheLongestLine() throws Exception {
+        // a history whose first series has values in its last 40 of 150 runs only (a hypothesis added late):
+        // the second series has 150 points, so no point of either is marked, as with two full series
+        java.util.Map<String, List<Double>> late = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<Double>> full = new java.util.LinkedHashMap<>();
+        late.put("a", new ArrayList<>());
+        late.put("b", new ArrayList<>());
+        full.put("a", new ArrayList<>());
+        full.put("b", new ArrayList<>());
+        for (int i = 0; i < 150; i++) {
+            late.get("a").add(i < 110 ? null : 0.3);
+            late.get("b").add(0.7);
+            full.get("a").add(0.3);
+            full.get("b").add(0.7);
+        }
+        String lateSvg = Charts.svg(Charts.history("t", 150, late), 600, 300, "x");
+        String fullSvg = Charts.svg(Charts.history("t", 150, full), 600, 300, "x");
+        assertEquals(elements(fullSvg), elements(lateSvg));
+        assertEquals(1, pathsWithSegments(lateSvg, 39), "the late series is one path of its 40 points");
+    }
+
+    /** The path elements of an SVG text whose data are one move and exactly n line segments. */
+    private static int pathsWithSegments(String svg, int n) throws Exception {
+        NodeList paths = Svg.parse(svg).getElementsByTagNameNS("*", "path");
+        int found = 0;
+        for (int i = 0; i < paths.getLength(); i++) {
+            String d = ((Element) paths.item(i)).getAttribute("d");
+            if (count(d, "M") == 1 && count(d, "L") == n && !d.contains("Z") && !d.contains("C")) {
+                found++;
+            }
+        }
+        return found;
     }
 
     /** n dates from 2020-01-01 to 600 days later, the first and the last always included. */
@@ -147,7 +186,7 @@ class HtmlReportTest {
         }
         assertEquals(svg, Charts.svg(Charts.priorPosterior("Title", bars, "90% interval"), 600, 300, "p"),
                 "the same chart gives the same bytes");
-        Element root = parse(svg);
+        Element root = Svg.parse(svg);
         assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
         assertEquals("svg", root.getLocalName());
         assertEquals("0 0 600 300", root.getAttribute("viewBox"));
@@ -187,7 +226,7 @@ class HtmlReportTest {
         assertTrue(texts.contains("Title") && texts.contains("0.700"), texts.toString());
         assertTrue(String.join(" ", texts).contains("<b>A & \"B\"</b>"), texts.toString());
         // a second drawing of the chart on the same page, as HtmlReport names it, shares no id with the first
-        Element narrow = parse(Charts.svg(Charts.priorPosterior("Title", bars, "90% interval"), 380, 300, "p-narrow"));
+        Element narrow = Svg.parse(Charts.svg(Charts.priorPosterior("Title", bars, "90% interval"), 380, 300, "p-narrow"));
         NodeList other = narrow.getElementsByTagNameNS("*", "*");
         for (int i = 0; i < other.getLength(); i++) {
             String id = ((Element) other.item(i)).getAttribute("id");
@@ -195,12 +234,6 @@ class HtmlReportTest {
         }
     }
 
-    private static Element parse(String svg) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return f.newDocumentBuilder().parse(new InputSource(new StringReader(svg))).getDocumentElement();
-    }
 
     private static int count(String s, String needle) {
         return s.split(needle, -1).length - 1;

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,12 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.deciban.inference.VariableMarginal;
 import org.deciban.inference.network.NetworkBruteForce;
 import org.deciban.io.CaseLoader;
 import org.deciban.model.Case;
 import org.deciban.testing.Models;
+import org.deciban.testing.Svg;
 import org.deciban.testing.Tree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,12 +59,6 @@ class NetworkDiagramTest {
         return new CaseLoader(root).load("ceasefire");
     }
 
-    private static Document xml(String svg) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
-    }
-
     private static List<Element> all(Element in, String tag, String cls) {
         List<Element> out = new ArrayList<>();
         NodeList list = in.getElementsByTagName(tag);
@@ -104,7 +96,7 @@ class NetworkDiagramTest {
         NetworkBruteForce.Result exact = NetworkBruteForce.solve(c, true);
         NetworkDiagram d = NetworkDiagram.of(c, marginals);
         for (NetworkDiagram.Style style : List.of(NetworkDiagram.WIDE, NetworkDiagram.NARROW)) {
-            Element svg = xml(d.svg(style, "t-" + style.name())).getDocumentElement();
+            Element svg = Svg.parse(d.svg(style, "t-" + style.name()));
             assertEquals("svg", svg.getTagName());
             List<Element> boxes = all(svg, "g", "variable");
             assertEquals(VARIABLES.size(), boxes.size(), style.name() + ": one box per variable");
@@ -195,7 +187,7 @@ class NetworkDiagramTest {
         for (NetworkDiagram.Style style : List.of(NetworkDiagram.WIDE, NetworkDiagram.NARROW)) {
             String svg = d.svg(style, "x");
             assertFalse(svg.contains("<script") || svg.contains("<img"), svg);
-            Element mediator = all(xml(svg).getDocumentElement(), "g", "variable").stream()
+            Element mediator = all(Svg.parse(svg), "g", "variable").stream()
                     .filter(g -> g.getAttribute("data-variable").equals("mediator")).findFirst().orElseThrow();
             String title = all(mediator, "title", null).get(0).getTextContent();
             assertTrue(title.startsWith(hostile + " (mediator)"), title);
