@@ -3,7 +3,6 @@ package org.deciban.inference.montecarlo;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.DirichletSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.deciban.inference.CaseModel;
 import org.deciban.inference.JudgmentEvaluator;
@@ -89,7 +88,7 @@ final class DrawModel {
     final class Stream {
         private final ContinuousSampler[] gammaA;
         private final ContinuousSampler[] gammaB;
-        private final DirichletSampler[] rowSamplers;
+        private final DirichletRow[] rowSamplers;
         private final double[] table = stated.clone();
         private final double[][] rows;
         private final ContinuousSampler normal;
@@ -103,11 +102,12 @@ final class DrawModel {
                 gammaA[i] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, shapeA[i], 1.0);
                 gammaB[i] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, shapeB[i], 1.0);
             }
-            rowSamplers = new DirichletSampler[dirichlet.length];
-            for (int r = 0; r < dirichlet.length; r++) {
-                rowSamplers[r] = DirichletSampler.of(rng, dirichlet[r]);
-            }
+            rowSamplers = new DirichletRow[dirichlet.length];
             rows = new double[dirichlet.length][];
+            for (int r = 0; r < dirichlet.length; r++) {
+                rowSamplers[r] = new DirichletRow(rng, dirichlet[r]);
+                rows[r] = new double[dirichlet[r].length];
+            }
             normal = driftSpread > 0 ? ZigguratSampler.NormalizedGaussian.of(rng) : null;
         }
 
@@ -132,7 +132,7 @@ final class DrawModel {
                 table[cells[i]] = l == l ? l : stated[cells[i]];
             }
             for (int r = 0; r < rows.length; r++) {
-                rows[r] = rowSamplers[r].sample();
+                rowSamplers[r].sampleInto(rows[r]);
             }
         }
 
