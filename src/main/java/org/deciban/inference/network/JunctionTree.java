@@ -353,7 +353,9 @@ public final class JunctionTree {
                 } else if (x == 0 && logs != null && logs[i] > Double.NEGATIVE_INFINITY) {
                     min = Double.MIN_VALUE;
                 }
-                max = Math.max(max, x);
+                if (x > max) {
+                    max = x;
+                }
             }
             if (min < Double.POSITIVE_INFINITY) {
                 l += Math.min(0, floorLog2(min));
