@@ -35,11 +35,6 @@ final class DirichletRow {
         }
     }
 
-    /** Number of categories K. */
-    int size() {
-        return gammas.length;
-    }
-
     /** Draws the row into y[0, K). */
     void sampleInto(double[] y) {
         double norm;
